@@ -1,0 +1,100 @@
+import type { Text } from "../scheme/types";
+
+/**
+ * Everything the engine can say about its input. A finding names the place (rater, item, clause or
+ * field) and the fault, in both languages; bad input is reported this way, never thrown.
+ */
+export type Severity = "error" | "incomplete" | "warning";
+
+export type FindingCode =
+  | "alpha-range"
+  | "alpha-not-number"
+  | "alpha-blank"
+  | "rater-all-na"
+  | "no-raters"
+  | "level-invalid"
+  | "level-blank"
+  | "total-range"
+  | "unknown-item"
+  | "unknown-clause"
+  | "unknown-profile"
+  | "bad-field"
+  | "bad-json"
+  | "too-large"
+  | "shape"
+  | "altered";
+
+export interface Place {
+  /** 1-based rater (or visit) number */
+  rater?: number;
+  rater_name?: string;
+  item?: string;
+  clause?: string;
+  /** a field of the exchange format, e.g. "service.raters[1].alpha" */
+  field?: string;
+  /** a cell address, for workbook adapters */
+  cell?: string;
+}
+
+export interface Finding extends Place {
+  code: FindingCode;
+  severity: Severity;
+  /** what is wrong, without the place: "α 1.2 is outside [0, 1]" */
+  fault: Text;
+  /** place and fault: "rater 2, item 2.3: α 1.2 is outside [0, 1]" */
+  message: Text;
+}
+
+/** "rater 2, item 2.3" / "评价人 2，项目 2.3" */
+export function placeText(p: Place): Text {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (p.cell) {
+    zh.push(`单元格 ${p.cell}`);
+    en.push(`cell ${p.cell}`);
+  }
+  if (p.field) {
+    zh.push(`字段 ${p.field}`);
+    en.push(`field ${p.field}`);
+  }
+  if (p.rater !== undefined) {
+    const name = p.rater_name ? ` (${p.rater_name})` : "";
+    zh.push(`评价人 ${p.rater}${name}`);
+    en.push(`rater ${p.rater}${name}`);
+  }
+  if (p.item) {
+    zh.push(`项目 ${p.item}`);
+    en.push(`item ${p.item}`);
+  }
+  if (p.clause) {
+    zh.push(`条款 ${p.clause}`);
+    en.push(`clause ${p.clause}`);
+  }
+  return { zh: zh.join("，"), en: en.join(", ") };
+}
+
+export function finding(code: FindingCode, severity: Severity, fault: Text, place: Place = {}): Finding {
+  const where = placeText(place);
+  const message = where.en
+    ? { zh: `${where.zh}：${fault.zh}`, en: `${where.en}: ${fault.en}` }
+    : { zh: fault.zh, en: fault.en };
+  return { code, severity, ...place, fault, message };
+}
+
+/** How a raw input value is quoted in a message. */
+export function quote(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "number") return String(v);
+  if (v === null) return "null";
+  if (v === undefined) return "nothing";
+  if (typeof v === "boolean") return String(v);
+  try {
+    const s = JSON.stringify(v);
+    return s.length > 40 ? s.slice(0, 37) + "…" : s;
+  } catch {
+    return typeof v;
+  }
+}
+
+export const hasErrors = (fs: readonly Finding[]): boolean => fs.some((f) => f.severity === "error");
+export const isComplete = (fs: readonly Finding[]): boolean => !fs.some((f) => f.severity !== "warning");

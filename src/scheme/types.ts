@@ -1,0 +1,111 @@
+/** A piece of text in both languages of the product. */
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export type Lang = "zh-CN" | "en-US";
+
+/** Appendix 1 dimension (服务过程质量指标). */
+export type DimensionId = "personnel" | "equipment" | "environment" | "specification";
+
+export interface Characteristic {
+  /** "1" … "7" */
+  id: string;
+  name: Text;
+}
+
+export interface ServiceItem {
+  /** "1.1" … "6.3", "7.1" */
+  id: string;
+  /** id of its characteristic, "1" … "7" */
+  characteristic: string;
+  dimension: DimensionId;
+  /** 单项分值 */
+  weight: number;
+  /** 评价内容 */
+  criterion: Text;
+}
+
+export interface ClauseGroup {
+  /** "1" … "7" */
+  id: string;
+  name: Text;
+  /** Appendix 2: the description printed for this group at each maturity level, index 0 = level 1. */
+  levels: [Text, Text, Text, Text, Text];
+}
+
+export interface Clause {
+  /** Appendix 3 numbering: "1.1" … "7.2" */
+  id: string;
+  /** id of its group, "1" … "7" */
+  group: string;
+  /** 总分值 (5 or 10): points at level L are L × weight / 5 */
+  weight: number;
+  title: Text;
+  /** Appendix 4: what the auditor checks for this clause. */
+  audit: Text;
+}
+
+export interface LikertBand {
+  band: 1 | 2 | 3 | 4 | 5;
+  /** lower edge; open (α > min) except for band 1, where it is closed (α ≥ min) */
+  min: number;
+  /** upper edge, closed (α ≤ max) */
+  max: number;
+  label: Text;
+}
+
+export interface MaturityBand {
+  level: 1 | 2 | 3 | 4 | 5;
+  /** closed lower edge: total ≥ min */
+  min: number;
+  /** upper edge: total < max, except the top band where total ≤ max */
+  max: number;
+  label: Text;
+}
+
+export type GradeCode = "AAAAA" | "AAAA" | "AAA" | "BASIC" | "NONE";
+
+/** One gate of a profile: the result `code` needs service ≥ minService and maturity level ≥ minLevel. */
+export interface GradeGate {
+  code: Exclude<GradeCode, "NONE">;
+  minService: number;
+  minLevel: number;
+  /** the row of the 5.3 table this gate comes from */
+  row: number;
+}
+
+export interface RuleProfile {
+  id: string;
+  name: Text;
+  /** highest result first */
+  gates: GradeGate[];
+  /** decimals the panel score is rounded to (half-up, decimal-safe) before grading */
+  decimals: number;
+}
+
+export interface Scheme {
+  /** "CTS TBSC094-2026 B/0" */
+  id: string;
+  /** version of this data set (changes when the data changes) */
+  version: string;
+  title: Text;
+  characteristics: Characteristic[];
+  items: ServiceItem[];
+  dimensions: Record<DimensionId, Text>;
+  likert: LikertBand[];
+  groups: ClauseGroup[];
+  clauses: Clause[];
+  maturityBands: MaturityBand[];
+  /** valid clause levels */
+  minClauseLevel: number;
+  maxClauseLevel: number;
+  gradeLabels: Record<GradeCode, Text>;
+  /** the text of each row of the 5.3 table, for reasons */
+  gradeRows: Record<number, Text>;
+  profiles: RuleProfile[];
+  defaultProfile: string;
+  /** strings accepted as "not applicable" in an α cell (compared after trimming, case-insensitive) */
+  notApplicable: string[];
+}

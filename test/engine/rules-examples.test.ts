@@ -1,0 +1,81 @@
+/** RULES.md §4: every hand-checked example, on the default profile. */
+import { DEFAULT_SCHEME as S } from "../../src/scheme";
+import { assess, likertBand, maturity, maturityBand, readAlpha } from "../../src/engine";
+import { uniform } from "../helpers";
+
+const cases: [string, ReturnType<typeof uniform>, number, number, number, string][] = [
+  ["all max", uniform(1, 5), 100.0, 145, 5, "AAAAA"],
+  ["uniform 0.9, L4", uniform(0.9, 4), 90.0, 116, 5, "AAAA"],
+  ["capped", uniform(0.9, 3), 90.0, 87, 3, "AAA"],
+  ["basic", uniform(0.85, 2), 85.0, 58, 2, "BASIC"],
+  ["rounding", uniform(0.9, 4, { alphaBy: { "3.1": 0.89 } }), 90.0, 116, 5, "AAAA"],
+  ["N/A", uniform(0.9, 5, { alphaBy: { "7.1": "N/A" } }), 90.0, 145, 5, "AAAA"],
+  [
+    "panel",
+    { raters: [{ alphas: S.items.map(() => 0.9) }, { alphas: S.items.map(() => 0.8) }], levels: S.clauses.map(() => 4) },
+    85.0,
+    116,
+    5,
+    "AAA",
+  ],
+  ["low", uniform(0.5, 1), 50.0, 29, 1, "NONE"],
+];
+
+describe("RULES.md §4 examples", () => {
+  test.each(cases)("%s", (_name, input, service, total, level, code) => {
+    const r = assess(input, S);
+    expect(r.findings).toEqual([]);
+    expect(r.complete).toBe(true);
+    expect(r.service.score).toBe(service);
+    expect(r.maturity.total).toBe(total);
+    expect(r.maturity.level).toBe(level);
+    expect(r.gradeCode).toBe(code);
+  });
+
+  test("rounding: the raw score is 89.95 and is graded as the shown 90.0", () => {
+    const r = assess(uniform(0.9, 4, { alphaBy: { "3.1": 0.89 } }), S);
+    expect(r.service.raw).toBeCloseTo(89.95, 10);
+    expect(r.service.score).toBe(90);
+  });
+
+  test("labels in both languages", () => {
+    expect(assess(uniform(0.85, 2), S).gradeLabel).toEqual({ zh: "基本级（不定级）", en: "basic, not graded" });
+    expect(assess(uniform(0.5, 1), S).gradeLabel).toEqual({ zh: "不予认证", en: "not certified" });
+  });
+
+  test("band edges: T = 95 is level 4, T = 94 is level 3", () => {
+    // 95 = 13 five-point clauses at 5 (65) + 8 ten-point clauses at 3 (48)... built from levels:
+    const levelsFor = (target: number): number[] => {
+      // start at all 1 (29 points) and raise until the total is reached
+      const lv = S.clauses.map(() => 1);
+      let t = 29;
+      for (let i = 0; t < target; i = (i + 1) % lv.length) {
+        const step = S.clauses[i].weight / 5;
+        if (lv[i] < 5 && t + step <= target) {
+          lv[i]++;
+          t += step;
+        }
+      }
+      return lv;
+    };
+    for (const [t, l] of [[95, 4], [94, 3]]) {
+      const m = maturity(levelsFor(t), S);
+      expect(m.total).toBe(t);
+      expect(m.level).toBe(l);
+    }
+    expect(maturityBand(95, S)?.level).toBe(4);
+    expect(maturityBand(94, S)?.level).toBe(3);
+  });
+
+  test("Likert: 0.2 → 1; 0.21 → 2; 0.6 → 3; 0.61 → 4; 1 → 5; 1.01 → error", () => {
+    expect(likertBand(0.2, S)?.band).toBe(1);
+    expect(likertBand(0.2000001, S)?.band).toBe(2);
+    expect(likertBand(0.21, S)?.band).toBe(2);
+    expect(likertBand(0.6, S)?.band).toBe(3);
+    expect(likertBand(0.61, S)?.band).toBe(4);
+    expect(likertBand(1, S)?.band).toBe(5);
+    expect(likertBand(0, S)?.band).toBe(1);
+    expect(likertBand(1.01, S)).toBeUndefined();
+    expect(readAlpha(1.01, S).finding?.message.en).toBe("α 1.01 is outside [0, 1]");
+  });
+});

@@ -1,0 +1,31 @@
+import { DEFAULT_SCHEME as S } from "../src/scheme";
+import type { AssessmentInput } from "../src/engine";
+
+/** Every item at `alpha` (overrides by item id), every clause at `level` (overrides by clause id). */
+export function uniform(
+  alpha: number | string,
+  level: number,
+  opts: { alphaBy?: Record<string, unknown>; levelBy?: Record<string, unknown>; raters?: number } = {}
+): AssessmentInput {
+  const alphas = S.items.map((it) => (opts.alphaBy && it.id in opts.alphaBy ? opts.alphaBy[it.id] : alpha));
+  return {
+    raters: Array.from({ length: opts.raters ?? 1 }, () => ({ alphas: [...alphas] })),
+    levels: S.clauses.map((c) => (opts.levelBy && c.id in opts.levelBy ? opts.levelBy[c.id] : level)),
+  };
+}
+
+/** The same as an exchange-format JSON object. */
+export function toExchange(a: AssessmentInput): Record<string, unknown> {
+  return {
+    scheme: S.id,
+    service: {
+      raters: a.raters.map((r) => ({
+        ...(r.name ? { name: r.name } : {}),
+        alpha: Object.fromEntries(
+          S.items.flatMap((it, i) => (r.alphas[i] === null || r.alphas[i] === undefined ? [] : [[it.id, r.alphas[i]]]))
+        ),
+      })),
+    },
+    maturity: Object.fromEntries(S.clauses.map((c, i) => [c.id, a.levels[i]])),
+  };
+}
