@@ -1,0 +1,37 @@
+/**
+ * The contract between the templates and every tool that reads them (task pane, `qcs score`, tests):
+ * workbook-level names instead of fixed addresses, so rows can move and sheets can be renamed.
+ * Rows are in Appendix 1 / Appendix 3 order.
+ */
+export const NAMES = {
+  /** 19 rows × N rater columns of α (number, N/A text or blank) */
+  alpha: "QCS_ALPHA",
+  /** 19 rows × 1: item weights as printed in the template */
+  weights: "QCS_WEIGHTS",
+  /** 21 rows × 1: clause maturity levels 1–5 */
+  levels: "QCS_LEVELS",
+  /** the panel service score, rounded */
+  serviceScore: "QCS_SERVICE_SCORE",
+  maturityTotal: "QCS_MATURITY_TOTAL",
+  maturityLevel: "QCS_MATURITY_LEVEL",
+  /** the grade under the default profile */
+  grade: "QCS_GRADE",
+} as const;
+
+export type NameKey = keyof typeof NAMES;
+export type QcsName = (typeof NAMES)[NameKey];
+
+/** What a reader (Office.js, ExcelJS, in-memory) gives back for one named range. */
+export interface RangeSnapshot {
+  /** "'Sheet name'!C5:E23" */
+  address: string;
+  /** row-major values; blanks as null or "" */
+  values: unknown[][];
+  /** row-major formulas where the reader has them ("=…" or the value) */
+  formulas?: unknown[][];
+}
+
+/** Everything a reader gives back: the named ranges it found (missing ones are absent). */
+export interface WorkbookSnapshot {
+  ranges: Partial<Record<string, RangeSnapshot>>;
+}
