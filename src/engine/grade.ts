@@ -113,15 +113,15 @@ export function explainGrade(g: GradeResult, scheme: Scheme): Text {
     const why: Record<Track, Text> = {
       maturity: {
         zh: `服务得分已达 ${g.up.minService}，但 ${upLabel.zh} 需管理成熟度${need.zh}及以上（${row.zh}），由管理成熟度限制`,
-        en: `service already reaches ${g.up.minService}, but ${upLabel.en} needs maturity ${need.en} or above (${row.en}): limited by maturity`,
+        en: `Service already reaches ${g.up.minService}, but ${upLabel.en} needs maturity ${need.en} or above (${row.en}): limited by maturity`,
       },
       service: {
         zh: `管理成熟度已满足，但 ${upLabel.zh} 需服务得分 ≥ ${g.up.minService}（${row.zh}），由服务得分限制`,
-        en: `maturity already suffices, but ${upLabel.en} needs a service score ≥ ${g.up.minService} (${row.en}): limited by the service score`,
+        en: `Maturity already suffices, but ${upLabel.en} needs a service score ≥ ${g.up.minService} (${row.en}): limited by the service score`,
       },
       both: {
         zh: `${upLabel.zh} 需服务得分 ≥ ${g.up.minService} 且管理成熟度${need.zh}及以上（${row.zh}），两项均未达到`,
-        en: `${upLabel.en} needs a service score ≥ ${g.up.minService} and maturity ${need.en} or above (${row.en}): neither is met`,
+        en: `${upLabel.en[0].toUpperCase()}${upLabel.en.slice(1)} needs a service score ≥ ${g.up.minService} and maturity ${need.en} or above (${row.en}): neither is met`,
       },
     };
     zh.push(why[g.limitedBy].zh + "。");
