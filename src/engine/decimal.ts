@@ -1,19 +1,23 @@
 /**
  * Decimal-safe rounding. Scores are sums of products of decimal inputs (0.89 × 5 …) computed in
- * binary floating point, so 89.95 may arrive as 89.94999999999999. We first cut the binary noise by
- * going through 12 significant digits (far more than any input carries), then round half up.
+ * binary floating point, so 89.95 may arrive as 89.94999999999999. A value within a hair (1e-9 of a
+ * unit of the last kept decimal, far below any input's precision and far above binary noise) of a
+ * half is treated as that half, and halves round up.
  */
+const HAIR = 1e-9;
+
 export function roundHalfUp(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;
   const f = 10 ** decimals;
-  const scaled = Number((Math.abs(x) * f).toPrecision(12));
-  const r = Math.floor(scaled + 0.5) / f;
+  const s = Math.abs(x) * f;
+  const fl = Math.floor(s);
+  const r = (s - fl >= 0.5 - HAIR ? fl + 1 : fl) / f;
   return x < 0 ? -r : r;
 }
 
-/** The same value with binary noise removed (12 significant digits), for display and comparison. */
+/** The same value with binary noise removed (to 1e-9), for display and comparison. */
 export function clean(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+  return Number.isFinite(x) ? Math.round(x * 1e9) / 1e9 : x;
 }
 
 /** Fixed-decimal text of a number, for reports: 90 → "90.0". */

@@ -184,32 +184,36 @@ export function panelScore(
 
 /** Per-characteristic scores: the same ratio within one characteristic, averaged over raters. */
 export function characteristicScores(raters: ReadonlyArray<RaterResult>, scheme: Scheme): CharacteristicResult[] {
-  return scheme.characteristics.map((c) => {
-    let sum = 0;
-    let n = 0;
-    let weight = 0;
-    scheme.items.forEach((it) => {
-      if (it.characteristic === c.id) weight += it.weight;
-    });
-    for (const r of raters) {
-      let actual = 0;
-      let attainable = 0;
-      let blank = false;
-      scheme.items.forEach((it, i) => {
-        if (it.characteristic !== c.id) return;
-        const a = r.alphas[i];
-        if (a === null) blank = true;
-        else if (a !== "NA") {
-          actual += it.weight * a;
-          attainable += it.weight;
-        }
-      });
-      if (blank || attainable === 0) continue;
-      sum += (100 * actual) / attainable;
-      n++;
+  const chars = scheme.characteristics;
+  const index = new Map(chars.map((c, k) => [c.id, k]));
+  const ci = scheme.items.map((it) => index.get(it.characteristic) as number);
+  const weight = new Array<number>(chars.length).fill(0);
+  scheme.items.forEach((it, i) => (weight[ci[i]] += it.weight));
+  const sum = new Array<number>(chars.length).fill(0);
+  const n = new Array<number>(chars.length).fill(0);
+  const actual = new Array<number>(chars.length);
+  const attainable = new Array<number>(chars.length);
+  const blank = new Array<boolean>(chars.length);
+  for (const r of raters) {
+    actual.fill(0);
+    attainable.fill(0);
+    blank.fill(false);
+    for (let i = 0; i < ci.length; i++) {
+      const a = r.alphas[i];
+      const k = ci[i];
+      if (a === null) blank[k] = true;
+      else if (a !== "NA") {
+        actual[k] += scheme.items[i].weight * a;
+        attainable[k] += scheme.items[i].weight;
+      }
     }
-    return { id: c.id, score: n ? clean(sum / n) : null, weight };
-  });
+    for (let k = 0; k < chars.length; k++) {
+      if (blank[k] || attainable[k] === 0) continue;
+      sum[k] += (100 * actual[k]) / attainable[k];
+      n[k]++;
+    }
+  }
+  return chars.map((c, k) => ({ id: c.id, score: n[k] ? clean(sum[k] / n[k]) : null, weight: weight[k] }));
 }
 
 /** Items whose Likert bands differ by `min` or more between raters. */
