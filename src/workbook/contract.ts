@@ -14,8 +14,15 @@ export const NAMES = {
   serviceScore: "QCS_SERVICE_SCORE",
   maturityTotal: "QCS_MATURITY_TOTAL",
   maturityLevel: "QCS_MATURITY_LEVEL",
-  /** the grade under the default profile */
+  /** the grade under the default profile: the grade code (AAAAA, AAAA, AAA, BASIC, NONE) or blank */
   grade: "QCS_GRADE",
+  // added by the templates (issue 4):
+  /** 21 rows × 1: clause weights (总分值) as printed in the template */
+  clauseWeights: "QCS_CLAUSE_WEIGHTS",
+  /** the organisation being audited (text input) */
+  organization: "QCS_ORGANIZATION",
+  /** the scheme id the template was built for */
+  scheme: "QCS_SCHEME",
 } as const;
 
 export type NameKey = keyof typeof NAMES;

@@ -1,0 +1,249 @@
+/**
+ * From what a reader found under the workbook names (contract.ts) to the engine's AssessmentInput,
+ * with findings that name the cell: missing names, wrong shapes, weights that differ from the scheme,
+ * formulas that differ from the template model. Pure; used by the task pane and by `qcs score`.
+ */
+import type { Lang, Scheme } from "../scheme/types";
+import { finding, quote, type AssessmentInput, type Finding, type RaterInput } from "../engine";
+import { NAMES, type RangeSnapshot, type WorkbookSnapshot } from "./contract";
+import { a1, parseArea, quoteSheet, splitAddress } from "./a1";
+import { buildTemplate, MAX_RATERS, type SheetKey, type TemplateModel } from "./model";
+import { sameFormula } from "./formula-text";
+
+const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A cell value as a number (numbers and numeric text), else undefined. */
+function asNumber(v: unknown): number | undefined {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && NUMERIC_TEXT.test(v.trim())) return Number(v.trim());
+  return undefined;
+}
+
+/** Where a named range sits: sheet name and top-left corner. */
+export interface Located {
+  sheet: string;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+export function locate(range: RangeSnapshot): Located | null {
+  try {
+    const { sheet, ref } = splitAddress(range.address);
+    const p = parseArea(ref);
+    return { sheet: sheet ?? "", top: p.top, left: p.left, rows: p.bottom - p.top + 1, cols: p.right - p.left + 1 };
+  } catch {
+    return null;
+  }
+}
+
+/** "'Sheet'!F9" for row i, column j (0-based) inside a located range. */
+export function cellAt(loc: Located, i: number, j: number): string {
+  return `${quoteSheet(loc.sheet)}!${a1(loc.left + j, loc.top + i)}`;
+}
+
+const shapeOf = (values: unknown[][]): [number, number] => [values.length, values.reduce((m, r) => Math.max(m, Array.isArray(r) ? r.length : 0), 0)];
+
+/**
+ * The template model the workbook should match: its sheet names and rater count taken from the
+ * snapshot, in the language given (or tried in both by the caller).
+ */
+export function expectedModel(snap: WorkbookSnapshot, scheme: Scheme, lang: Lang): TemplateModel | null {
+  const alpha = snap.ranges[NAMES.alpha];
+  const levels = snap.ranges[NAMES.levels];
+  const grade = snap.ranges[NAMES.grade];
+  if (!alpha || !levels || !grade) return null;
+  const la = locate(alpha);
+  const ll = locate(levels);
+  const lg = locate(grade);
+  if (!la || !ll || !lg || la.cols < 1 || la.cols > MAX_RATERS) return null;
+  const sheetNames: Record<SheetKey, string> = { service: la.sheet, maturity: ll.sheet, result: lg.sheet };
+  try {
+    return buildTemplate(scheme, { raters: la.cols, lang, sheetNames });
+  } catch {
+    return null;
+  }
+}
+
+/** Formula cells of a model, keyed "'Sheet'!A1". */
+export function modelFormulas(model: TemplateModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const sh of model.sheets) for (const c of sh.cells) if (c.formula !== undefined) out.set(`${quoteSheet(sh.name)}!${c.ref}`, c.formula);
+  return out;
+}
+
+/**
+ * Compares formulas found in the workbook (address → formula text, "" or a value where the formula is
+ * gone) with the model in either language; returns "altered" findings against the closer language.
+ */
+export function formulaFindings(found: Map<string, unknown>, scheme: Scheme, snap: WorkbookSnapshot): Finding[] {
+  let best: Finding[] | null = null;
+  for (const lang of ["zh-CN", "en-US"] as Lang[]) {
+    const model = expectedModel(snap, scheme, lang);
+    if (!model) continue;
+    const expected = modelFormulas(model);
+    const fs: Finding[] = [];
+    for (const [cell, got] of found) {
+      const want = expected.get(cell);
+      if (want === undefined) continue;
+      const text = typeof got === "string" ? got : got === null || got === undefined ? "" : String(got);
+      if (!text.trim().startsWith("=") && !looksLikeFormula(got)) {
+        fs.push(altered(cell, { zh: `公式被替换为值 ${quote(got)}`, en: `the formula was replaced by the value ${quote(got)}` }));
+      } else if (!sameFormula(text, want)) {
+        fs.push(altered(cell, { zh: "公式与模板不一致", en: "the formula differs from the template's" }));
+      }
+    }
+    if (best === null || fs.length < best.length) best = fs;
+    if (fs.length === 0) break;
+  }
+  return best ?? [];
+}
+
+/** Readers pass ExcelJS formulas without "="; Office.js with. */
+function looksLikeFormula(v: unknown): boolean {
+  return typeof v === "object" && v !== null && "formula" in v;
+}
+
+function altered(cell: string, fault: { zh: string; en: string }): Finding {
+  return finding("altered", "error", fault, { cell });
+}
+
+function missing(name: string, severity: "error" | "warning"): Finding {
+  return finding(
+    "shape",
+    severity,
+    { zh: `工作簿中没有名称 ${name}（不是本工具的模板，或名称被删除）`, en: `the workbook has no name ${name} (not a qcs template, or the name was deleted)` },
+    { field: name }
+  );
+}
+
+function wrongShape(name: string, loc: Located | null, addr: string, want: string, got: [number, number]): Finding {
+  return finding(
+    "shape",
+    "error",
+    { zh: `名称 ${name} 应为 ${want}，实际为 ${got[0]} 行 × ${got[1]} 列`, en: `name ${name} should be ${want}, but is ${got[0]} rows × ${got[1]} columns` },
+    { field: name, cell: loc ? `${quoteSheet(loc.sheet)}!${splitAddress(addr).ref}` : addr }
+  );
+}
+
+/** Checks a column of printed weights against the scheme's. */
+function checkWeights(range: RangeSnapshot, want: number[], name: string, what: (i: number) => { item?: string; clause?: string }): Finding[] {
+  const loc = locate(range);
+  const [rows, cols] = shapeOf(range.values);
+  if (rows !== want.length || cols !== 1) return [wrongShape(name, loc, range.address, `${want.length} × 1`, [rows, cols])];
+  const out: Finding[] = [];
+  want.forEach((w, i) => {
+    const v = range.values[i][0];
+    const n = asNumber(v);
+    if (n !== w) {
+      out.push(
+        finding(
+          "altered",
+          "error",
+          { zh: `分值被改为 ${quote(v)}，规范规定为 ${w}；不按改动后的分值计分`, en: `the weight was changed to ${quote(v)}; the scheme says ${w}. Altered weights are never used` },
+          { ...what(i), cell: loc ? cellAt(loc, i, 0) : undefined }
+        )
+      );
+    }
+  });
+  return out;
+}
+
+export function assessmentFromSnapshot(snap: WorkbookSnapshot, scheme: Scheme): { input: AssessmentInput | null; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const r = snap.ranges;
+  const alpha = r[NAMES.alpha];
+  const levels = r[NAMES.levels];
+  for (const key of ["alpha", "levels", "weights", "clauseWeights"] as const) if (!r[NAMES[key]]) findings.push(missing(NAMES[key], "error"));
+  for (const key of ["serviceScore", "maturityTotal", "maturityLevel", "grade"] as const) if (!r[NAMES[key]]) findings.push(missing(NAMES[key], "warning"));
+
+  const schemeCell = r[NAMES.scheme];
+  const schemeId = schemeCell?.values?.[0]?.[0];
+  if (schemeCell && typeof schemeId === "string" && schemeId.trim() !== "" && schemeId.trim() !== scheme.id) {
+    const loc = locate(schemeCell);
+    findings.push(
+      finding(
+        "bad-field",
+        "error",
+        { zh: `模板是为 ${quote(schemeId)} 制作的，本工具按 ${quote(scheme.id)} 计分`, en: `the template was made for ${quote(schemeId)}; this tool scores ${quote(scheme.id)}` },
+        { field: NAMES.scheme, cell: loc ? cellAt(loc, 0, 0) : undefined }
+      )
+    );
+  }
+
+  if (r[NAMES.weights]) findings.push(...checkWeights(r[NAMES.weights] as RangeSnapshot, scheme.items.map((it) => it.weight), NAMES.weights, (i) => ({ item: scheme.items[i].id })));
+  if (r[NAMES.clauseWeights]) {
+    findings.push(...checkWeights(r[NAMES.clauseWeights] as RangeSnapshot, scheme.clauses.map((c) => c.weight), NAMES.clauseWeights, (i) => ({ clause: scheme.clauses[i].id })));
+  }
+
+  let raters: RaterInput[] | null = null;
+  if (alpha) {
+    const [rows, cols] = shapeOf(alpha.values);
+    if (rows !== scheme.items.length || cols < 1) {
+      findings.push(wrongShape(NAMES.alpha, locate(alpha), alpha.address, `${scheme.items.length} × N (N ≥ 1)`, [rows, cols]));
+    } else {
+      if (cols > MAX_RATERS) {
+        findings.push(finding("shape", "warning", { zh: `有 ${cols} 个评价人列（模板最多 ${MAX_RATERS} 个）`, en: `${cols} rater columns (templates have at most ${MAX_RATERS})` }, { field: NAMES.alpha }));
+      }
+      raters = Array.from({ length: cols }, (_, j) => ({ alphas: alpha.values.map((row) => (Array.isArray(row) ? row[j] : null)) }));
+    }
+  }
+  let lv: unknown[] | null = null;
+  if (levels) {
+    const [rows, cols] = shapeOf(levels.values);
+    if (rows !== scheme.clauses.length || cols !== 1) {
+      findings.push(wrongShape(NAMES.levels, locate(levels), levels.address, `${scheme.clauses.length} × 1`, [rows, cols]));
+    } else lv = levels.values.map((row) => row[0]);
+  }
+
+  // formulas of the named output cells, when the reader has them
+  const found = new Map<string, unknown>();
+  for (const key of ["serviceScore", "maturityTotal", "maturityLevel", "grade"] as const) {
+    const rs = r[NAMES[key]];
+    const loc = rs ? locate(rs) : null;
+    if (!rs || !rs.formulas || !loc) continue;
+    found.set(cellAt(loc, 0, 0), rs.formulas[0]?.[0]);
+  }
+  if (found.size) findings.push(...formulaFindings(found, scheme, snap));
+
+  if (!raters || !lv) return { input: null, findings };
+  const org = r[NAMES.organization]?.values?.[0]?.[0];
+  return {
+    input: { raters, levels: lv, organization: typeof org === "string" && org.trim() ? org.trim() : undefined },
+    findings,
+  };
+}
+
+/**
+ * Adds the cell address to engine findings that name a rater and item (α) or a clause (level), so a
+ * reader can point at the cell: "'服务能力评价评分表'!G9".
+ */
+export function locateFindings(findings: Finding[], snap: WorkbookSnapshot, scheme: Scheme): Finding[] {
+  const alpha = snap.ranges[NAMES.alpha];
+  const levels = snap.ranges[NAMES.levels];
+  const la = alpha ? locate(alpha) : null;
+  const ll = levels ? locate(levels) : null;
+  return findings.map((f) => {
+    if (f.cell) return f;
+    if (la && f.rater !== undefined && f.item) {
+      const i = scheme.items.findIndex((it) => it.id === f.item);
+      if (i >= 0) return finding(f.code, f.severity, f.fault, { ...placeOf(f), cell: cellAt(la, i, f.rater - 1) });
+    }
+    if (ll && f.clause) {
+      const i = scheme.clauses.findIndex((c) => c.id === f.clause);
+      if (i >= 0) return finding(f.code, f.severity, f.fault, { ...placeOf(f), cell: cellAt(ll, i, 0) });
+    }
+    return f;
+  });
+}
+
+function placeOf(f: Finding) {
+  const out: { rater?: number; rater_name?: string; item?: string; clause?: string; field?: string } = {};
+  if (f.rater !== undefined) out.rater = f.rater;
+  if (f.rater_name !== undefined) out.rater_name = f.rater_name;
+  if (f.item !== undefined) out.item = f.item;
+  if (f.clause !== undefined) out.clause = f.clause;
+  if (f.field !== undefined) out.field = f.field;
+  return out;
+}
