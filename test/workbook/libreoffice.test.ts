@@ -1,0 +1,276 @@
+/**
+ * The templates' own formulas, computed by a real spreadsheet engine (LibreOffice headless), agree with
+ * the scoring engine: ≥ 30 assessments (the RULES.md examples plus seeded random ones with several
+ * raters, blank rater columns and N/A), written with ExcelJS without cached values, recalculated by
+ * LibreOffice in one batch, read back through the workbook names.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { DEFAULT_SCHEME as S } from "../../src/scheme";
+import { assess, likertBand, type AssessmentInput, type AssessmentResult } from "../../src/engine";
+import { NAMES } from "../../src/workbook/contract";
+import { a1, parseArea, splitAddress } from "../../src/workbook/a1";
+import type { TemplateModel } from "../../src/workbook/model";
+import { readWorkbook, readWorkbookFile, cellValue } from "../../src/workbook/xlsx/read";
+import { uniform } from "../helpers";
+import { convert, filledTemplate, loProfile, tmpDir } from "./lo";
+
+jest.setTimeout(180_000);
+
+/** mulberry32: a small seeded PRNG, so the "random" cases are the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Case {
+  name: string;
+  input: AssessmentInput;
+  columns?: number;
+  at?: number[];
+  lang?: "zh-CN" | "en-US";
+}
+
+function levelsFor(total: number): number[] {
+  // start from every clause at 3 (87) and walk up/down with weight-10 clauses (±2) then weight-5 (±1)
+  const levels = S.clauses.map(() => 3);
+  let t = S.clauses.reduce((s, c) => s + (3 * c.weight) / 5, 0);
+  for (const w of [10, 5]) {
+    for (let i = 0; i < S.clauses.length && t !== total; i++) {
+      const step = w / 5;
+      while (S.clauses[i].weight === w && Math.abs(total - t) >= step && levels[i] > 1 && levels[i] < 5) {
+        const dir = total > t ? 1 : -1;
+        levels[i] += dir;
+        t += dir * step;
+      }
+    }
+  }
+  if (t !== total) throw new Error(`cannot build total ${total}`);
+  return levels;
+}
+
+function cases(): Case[] {
+  const out: Case[] = [
+    // RULES.md §4
+    { name: "all max", input: uniform(1, 5) },
+    { name: "uniform 0.9, L4", input: uniform(0.9, 4) },
+    { name: "capped", input: uniform(0.9, 3) },
+    { name: "basic", input: uniform(0.85, 2) },
+    { name: "rounding 89.95", input: uniform(0.9, 4, { alphaBy: { "3.1": 0.89 } }) },
+    { name: "N/A", input: uniform(0.9, 5, { alphaBy: { "7.1": "N/A" } }) },
+    {
+      name: "panel",
+      input: { raters: [{ alphas: S.items.map(() => 0.9) }, { alphas: S.items.map(() => 0.8) }], levels: S.clauses.map(() => 4) },
+    },
+    { name: "low", input: uniform(0.5, 1) },
+    { name: "band edge 95", input: { raters: uniform(0.9, 1).raters, levels: levelsFor(95) } },
+    { name: "band edge 94", input: { raters: uniform(0.9, 1).raters, levels: levelsFor(94) } },
+    {
+      name: "Likert edges",
+      input: uniform(0.5, 4, { alphaBy: { "1.1": 0.2, "1.2": 0.21, "1.3": 0.6, "2.1": 0.61, "2.2": 1, "2.3": 0, "3.1": 0.8, "3.2": 0.4, "3.3": 0.2000001 } }),
+    },
+    // incomplete / invalid
+    { name: "partly blank", input: uniform(0.9, 4, { alphaBy: { "4.2": null }, raters: 2 }) },
+    { name: "alpha out of range", input: uniform(0.9, 4, { alphaBy: { "5.1": 1.01 } }) },
+    { name: "level blank", input: uniform(0.9, 4, { levelBy: { "6.3": null } }) },
+    { name: "level not integer", input: uniform(0.9, 4, { levelBy: { "6.3": 3.5 } }) },
+    { name: "all N/A", input: uniform("不适用", 4) },
+    { name: "N/A spellings", input: uniform(0.7, 3, { alphaBy: { "1.1": "NA", "1.2": "不适用", "1.3": " n/a ", "2.1": "na" } }) },
+    { name: "blank column in the middle", input: { raters: uniform(0.93, 4).raters.concat(uniform(0.97, 4).raters), levels: S.clauses.map(() => 4) }, columns: 4, at: [0, 2] },
+    { name: "English", input: uniform(0.9, 3, { raters: 2 }), lang: "en-US" },
+  ];
+  const rand = rng(20260401);
+  const naSpell = ["N/A", "NA", "不适用", "n/a"];
+  for (let k = 0; out.length < 40; k++) {
+    const raters = 1 + Math.floor(rand() * 4);
+    const blanks = Math.floor(rand() * 3);
+    const columns = Math.min(10, raters + blanks);
+    const slots = Array.from({ length: columns }, (_, i) => i).sort(() => rand() - 0.5).slice(0, raters).sort((a, b) => a - b);
+    const base = 0.3 + rand() * 0.7;
+    const input: AssessmentInput = {
+      raters: Array.from({ length: raters }, () => ({
+        alphas: S.items.map(() => {
+          const u = rand();
+          if (u < 0.08) return naSpell[Math.floor(rand() * naSpell.length)];
+          const spread = rand() < 0.15 ? 0.6 : 0.15;
+          const a = Math.min(1, Math.max(0, base + (rand() - 0.5) * 2 * spread));
+          return Math.round(a * 100) / 100;
+        }),
+      })),
+      levels: S.clauses.map(() => 1 + Math.floor(rand() * 5)),
+    };
+    if (k % 7 === 3) input.levels = S.clauses.map(() => 4); // reach the upper grades too
+    out.push({ name: `random ${k + 1} (${raters} raters in ${columns} columns)`, input, columns, at: slots, lang: k % 5 === 4 ? "en-US" : "zh-CN" });
+  }
+  return out;
+}
+
+function valueOfName(wb: ExcelJS.Workbook, name: string): unknown[][] {
+  const dn = (wb.definedNames.model as { name: string; ranges: string[] }[]).find((d) => d.name === name);
+  if (!dn) throw new Error(`converted workbook lost the name ${name}`);
+  const { sheet, ref } = splitAddress(dn.ranges[0]);
+  const ws = wb.getWorksheet(sheet as string) as ExcelJS.Worksheet;
+  const a = parseArea(ref);
+  const rows: unknown[][] = [];
+  for (let r = a.top; r <= a.bottom; r++) {
+    const row: unknown[] = [];
+    for (let c = a.left; c <= a.right; c++) row.push(cellValue(ws.getCell(r, c).value));
+    rows.push(row);
+  }
+  return rows;
+}
+
+const blank = (v: unknown) => v === null || v === undefined || v === "";
+
+describe("templates recalculated by LibreOffice agree with the engine", () => {
+  const all = cases();
+  const dir = tmpDir("qcs-lo-agree-");
+  const inDir = path.join(dir, "in");
+  const outDir = path.join(dir, "out");
+  const results: { c: Case; model: TemplateModel; engine: AssessmentResult; wb: ExcelJS.Workbook; file: string }[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(inDir);
+    fs.mkdirSync(outDir);
+    const files: string[] = [];
+    const models: TemplateModel[] = [];
+    for (let i = 0; i < all.length; i++) {
+      const c = all[i];
+      const { workbook, model } = await filledTemplate(c.input, { columns: c.columns, at: c.at, lang: c.lang });
+      const f = path.join(inDir, `case${String(i).padStart(2, "0")}.xlsx`);
+      await workbook.xlsx.writeFile(f);
+      files.push(f);
+      models.push(model);
+    }
+    const t0 = Date.now();
+    const outs = convert(files, "xlsx", outDir, loProfile());
+    // eslint-disable-next-line no-console
+    console.log(`LibreOffice recalculated ${outs.length} workbooks in ${Date.now() - t0} ms`);
+    for (let i = 0; i < all.length; i++) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(outs[i]);
+      results.push({ c: all[i], model: models[i], engine: assess(all[i].input, S), wb, file: outs[i] });
+    }
+  });
+
+  it("has at least 30 assessments, several raters, blank columns and N/A among them", () => {
+    expect(all.length).toBeGreaterThanOrEqual(30);
+    expect(all.some((c) => c.input.raters.length >= 3)).toBe(true);
+    expect(all.some((c) => (c.columns ?? 0) > c.input.raters.length)).toBe(true);
+    expect(all.some((c) => c.input.raters.some((r) => r.alphas.some((a) => typeof a === "string")))).toBe(true);
+    expect(new Set(results.map((r) => r.engine.gradeCode)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it("service score (±0.05), maturity total and level, grade: as the engine", () => {
+    for (const { c, engine, wb } of results) {
+      const ctx = `${c.name}`;
+      const score = valueOfName(wb, NAMES.serviceScore)[0][0];
+      if (engine.service.score === null) expect([ctx, blank(score)]).toEqual([ctx, true]);
+      else {
+        expect([ctx, typeof score]).toEqual([ctx, "number"]);
+        expect(Math.abs((score as number) - engine.service.score)).toBeLessThanOrEqual(0.05);
+      }
+      const total = valueOfName(wb, NAMES.maturityTotal)[0][0];
+      const level = valueOfName(wb, NAMES.maturityLevel)[0][0];
+      const g = valueOfName(wb, NAMES.grade)[0][0];
+      expect([ctx, blank(total) ? null : total]).toEqual([ctx, engine.maturity.total]);
+      expect([ctx, blank(level) ? null : level]).toEqual([ctx, engine.maturity.level]);
+      expect([ctx, blank(g) ? null : g]).toEqual([ctx, engine.gradeCode]);
+    }
+  });
+
+  it("the rounded score is exact, decimal-safe (89.95 → 90.0)", () => {
+    for (const { c, engine, wb } of results) {
+      if (engine.service.score === null) continue;
+      expect([c.name, valueOfName(wb, NAMES.serviceScore)[0][0]]).toEqual([c.name, engine.service.score]);
+    }
+    const r = results.find((x) => x.c.name === "rounding 89.95");
+    expect(r?.engine.service.score).toBe(90);
+  });
+
+  it("the reason in words is the engine's explanation, in the sheet's language", () => {
+    for (const { c, engine, wb, model } of results) {
+      const res = model.sheets.find((s) => s.key === "result") as TemplateModel["sheets"][number];
+      const cell = cellValue((wb.getWorksheet(res.name) as ExcelJS.Worksheet).getCell(a1(2, model.layout.result.reasonRow)).value);
+      const want = engine.reason ? (c.lang === "en-US" ? engine.reason.en : engine.reason.zh) : null;
+      expect([c.name, blank(cell) ? null : cell]).toEqual([c.name, want]);
+    }
+  });
+
+  it("per-rater scores, progress, characteristic subtotals, Likert labels and disagreement highlight", () => {
+    for (const { c, engine, wb, model } of results) {
+      const L = model.layout.service;
+      const ws = wb.getWorksheet(model.sheets[0].name) as ExcelJS.Worksheet;
+      const v = (col: number, row: number) => cellValue(ws.getCell(row, col).value);
+      // progress: items scored by every counted rater
+      expect([c.name, "progress", v(L.panelCol, L.scoredRow)]).toEqual([c.name, "progress", engine.service.progress.scored]);
+      const at = c.at ?? c.input.raters.map((_, i) => i);
+      engine.service.raters.forEach((r) => {
+        const col = L.alphaCol + at[r.rater - 1];
+        const got = v(col, L.scoreRow);
+        if (r.score === null) expect([c.name, r.rater, blank(got)]).toEqual([c.name, r.rater, true]);
+        else expect(Math.abs((got as number) - r.score)).toBeLessThan(1e-9);
+      });
+      engine.service.characteristics.forEach((ch, i) => {
+        const got = v(L.panelCol, L.firstCharRow + i);
+        if (ch.score === null) expect([c.name, ch.id, blank(got)]).toEqual([c.name, ch.id, true]);
+        else expect([c.name, ch.id, Math.abs((got as number) - ch.score) < 1e-9]).toEqual([c.name, ch.id, true]);
+      });
+      const flagged = new Set(engine.service.disagreements.map((d) => d.item));
+      S.items.forEach((it, i) => {
+        const spread = v(L.spreadCol, L.firstItemRow + i) as number;
+        expect([c.name, it.id, spread >= 2]).toEqual([c.name, it.id, flagged.has(it.id)]);
+        c.input.raters.forEach((r, k) => {
+          const a = r.alphas[i];
+          if (typeof a !== "number") return;
+          const band = likertBand(a, S);
+          const label = v(L.labelCol + at[k], L.firstItemRow + i);
+          if (band) expect([c.name, it.id, label]).toEqual([c.name, it.id, c.lang === "en-US" ? band.label.en : band.label.zh]);
+        });
+      });
+    }
+  });
+
+  it("LibreOffice computes no error value anywhere (no Err:xxx, #NAME?, #VALUE! …)", () => {
+    for (const { c, wb } of results) {
+      wb.eachSheet((ws) =>
+        ws.eachRow({ includeEmpty: false }, (row) =>
+          row.eachCell({ includeEmpty: false }, (cell) => {
+            const v = cellValue(cell.value);
+            const bad = (typeof v === "string" && /^(Err:\d+|#[A-Z0-9/]+[?!]?)$/.test(v)) || (typeof cell.value === "object" && cell.value !== null && "error" in cell.value);
+            if (bad) throw new Error(`${c.name}: ${ws.name}!${cell.address} = ${String(v)}`);
+          })
+        )
+      );
+    }
+  });
+
+  it("reads back through the names (after LibreOffice rewrote the file) to the same result, with no false 'altered'", async () => {
+    for (const { c, engine, file } of results) {
+      const read = await readWorkbookFile(file, S);
+      expect([c.name, read.findings.map((f) => f.message.en)]).toEqual([c.name, []]);
+      expect(read.input).not.toBeNull();
+      const again = assess(read.input as AssessmentInput, S, { numericText: true });
+      expect([c.name, again.service.score, again.maturity.total, again.gradeCode]).toEqual([c.name, engine.service.score, engine.maturity.total, engine.gradeCode]);
+    }
+  });
+
+  it("detects an altered weight and an altered formula in a recalculated file", async () => {
+    const { wb, model } = results[1];
+    const ws = wb.getWorksheet(model.sheets[0].name) as ExcelJS.Worksheet;
+    const L = model.layout.service;
+    ws.getCell(L.firstItemRow + 1, L.weightCol).value = 9;
+    ws.getCell(L.scoreRow, L.panelCol).value = { formula: "100", result: 100 } as ExcelJS.CellFormulaValue;
+    const read = readWorkbook(wb, S);
+    const codes = read.findings.filter((f) => f.code === "altered");
+    expect(codes.some((f) => f.item === S.items[1].id && f.cell === `'${model.sheets[0].name}'!${a1(L.weightCol, L.firstItemRow + 1)}`)).toBe(true);
+    expect(codes.some((f) => f.cell === `'${model.sheets[0].name}'!${a1(L.panelCol, L.scoreRow)}`)).toBe(true);
+  });
+});
