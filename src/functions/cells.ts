@@ -22,6 +22,24 @@ export function rejectError(v: unknown, where: Text): void {
   invalid(msg);
 }
 
+/**
+ * A cell value as a plain value. The generated metadata allows custom data for `any` parameters, so
+ * Excel may pass a data type (a formatted number, an entity…) as an object; its `basicValue` is what
+ * the cell shows.
+ */
+export function plain(v: unknown): unknown {
+  if (typeof v === "object" && v !== null && !Array.isArray(v) && "basicValue" in v) {
+    return (v as { basicValue: unknown }).basicValue;
+  }
+  return v;
+}
+
+/** A scalar parameter: error values thrown, data types unwrapped. */
+export function readScalar(v: unknown, where: Text): unknown {
+  rejectError(v, where);
+  return plain(v);
+}
+
 /** A parameter's name in messages. */
 export const param = (name: string): Text => t(`参数 ${name}`, `${name}`);
 
@@ -29,8 +47,8 @@ export const param = (name: string): Text => t(`参数 ${name}`, `${name}`);
  * A number from a scalar parameter: a finite number or numeric text. Blank is #N/A ("not there yet"),
  * anything else #VALUE!.
  */
-export function readNumber(v: unknown, where: Text): number {
-  rejectError(v, where);
+export function readNumber(raw: unknown, where: Text): number {
+  const v = readScalar(raw, where);
   if (isBlank(v)) notAvailable(t(`${where.zh}为空`, `${where.en} is blank`));
   let n: number | undefined;
   if (typeof v === "number") n = v;
@@ -66,14 +84,20 @@ export function readGrid(v: unknown, where: Text): Grid {
       invalid(t(`${where.zh}不是矩形区域`, `${where.en} is not a rectangular range`));
     }
     for (let c = 0; c < cols; c++) {
-      const cell = row[c];
-      if (cell !== null && typeof cell !== "number" && cellError(cell)) {
-        rejectError(cell, t(`${where.zh}第 ${r + 1} 行第 ${c + 1} 列`, `${where.en} row ${r + 1}, column ${c + 1}`));
+      let cell = row[c];
+      if (cell !== null && typeof cell === "object") cell = plainCell(cell, r, c, where);
+      else if (typeof cell === "string" && cell.charCodeAt(0) === 35 /* # */ && cellError(cell)) {
+        plainCell(cell, r, c, where);
       }
       cells[k++] = cell;
     }
   }
   return { rows, cols, cells };
+}
+
+function plainCell(cell: unknown, r: number, c: number, where: Text): unknown {
+  rejectError(cell, t(`${where.zh}第 ${r + 1} 行第 ${c + 1} 列`, `${where.en} row ${r + 1}, column ${c + 1}`));
+  return plain(cell);
 }
 
 /** "19 × 1" */
@@ -86,7 +110,9 @@ export const shapeText = (g: Grid): string => `${g.rows} × ${g.cols}`;
 export function readVector(g: Grid, n: number, what: Text, where: Text): unknown[] {
   const count = g.rows * g.cols;
   if (count !== n) {
-    invalid(t(`${where.zh}：应为 ${n} 个${what.zh}，实际 ${count} 个`, `${where.en}: expected ${n} ${what.en}, got ${count}`));
+    invalid(
+      t(`${where.zh}：应为 ${n} 个${what.zh}，实际 ${count} 个`, `${where.en}: expected ${n} ${what.en}, got ${count}`)
+    );
   }
   if (g.rows !== 1 && g.cols !== 1) {
     invalid(

@@ -51,8 +51,7 @@ export function pick(t: Text): string {
   return t[messageLang];
 }
 
-const hasRuntime = (): boolean =>
-  typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function";
+const hasRuntime = (): boolean => typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function";
 
 /** Creates the error object for `code` with `message`: `CustomFunctions.Error` in Excel, else `FunctionError`. */
 export function makeError(code: FunctionErrorCode, message: string): Error | CustomFunctions.Error {
@@ -107,13 +106,17 @@ const EXCEL_ERRORS = new Set([
  * other tools pass the literal text. Both are recognised.
  */
 export function cellError(v: unknown): ErrorLike | undefined {
-  if (typeof v === "string") return EXCEL_ERRORS.has(v.trim().toUpperCase()) ? { code: v.trim().toUpperCase() } : undefined;
+  if (typeof v === "string")
+    return EXCEL_ERRORS.has(v.trim().toUpperCase()) ? { code: v.trim().toUpperCase() } : undefined;
   if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
   const code = (v as { code?: unknown }).code;
   const errorType = (v as { errorType?: unknown }).errorType;
   const message = (v as { message?: unknown }).message;
   const msg = typeof message === "string" && message ? message : undefined;
   if (typeof code === "string" && code.startsWith("#")) return { code, message: msg };
+  // Excel.ErrorCellValue ({ type: "Error", basicValue: "#DIV/0!", errorType: "Div0" })
+  const basic = (v as { basicValue?: unknown }).basicValue;
+  if (typeof basic === "string" && EXCEL_ERRORS.has(basic)) return { code: basic, message: msg };
   if (v instanceof Error) return { code: "#VALUE!", message: msg };
   // Excel.ErrorCellValue-like objects ({ type: "Error", errorType: "Div0" })
   if (typeof errorType === "string") return { code: `#${errorType}`, message: msg };

@@ -31,7 +31,7 @@ import {
   type RaterInput,
 } from "../engine";
 import { DEFAULT_SCHEME, findProfile, type RuleProfile, type Scheme, type Text } from "../scheme";
-import { param, readGrid, readNumber, readVector, rejectError, shapeText, type Grid } from "./cells";
+import { param, readGrid, readNumber, readScalar, readVector, rejectError, shapeText, type Grid } from "./cells";
 import { invalid, messageLanguage, notAvailable, pick, run, setMessageLanguage } from "./errors";
 
 const S: Scheme = DEFAULT_SCHEME;
@@ -50,7 +50,10 @@ function readLang(lang: unknown): "zh" | "en" {
     if (/^\s*en/i.test(lang)) return "en";
   }
   return invalid(
-    t(`未知的语言 ${JSON.stringify(lang)}（可用 zh-CN 或 en-US）`, `unknown language ${JSON.stringify(lang)} (use zh-CN or en-US)`)
+    t(
+      `未知的语言 ${JSON.stringify(lang)}（可用 zh-CN 或 en-US）`,
+      `unknown language ${JSON.stringify(lang)} (use zh-CN or en-US)`
+    )
   );
 }
 
@@ -83,12 +86,13 @@ function throwFindings(fs: readonly Finding[], placeOf?: (f: Finding) => Text): 
 }
 
 /** One α, or a thrown error: #N/A when blank or N/A (there is no band or score), #VALUE! when bad. */
-function readOneAlpha(v: unknown, name: string): number {
-  rejectError(v, param(name));
+function readOneAlpha(raw: unknown, name: string): number {
+  const v = readScalar(raw, param(name));
   const r = readAlpha(v, S, {}, READ);
   if (r.finding) return invalid(r.finding.message);
   if (r.alpha === null) return notAvailable(t(`α 为空（尚未评分）`, `α is blank (not scored yet)`));
-  if (r.alpha === "NA") return notAvailable(t(`α 为不适用（N/A），该项目不计分`, `α is N/A: the item is not applicable and has no score`));
+  if (r.alpha === "NA")
+    return notAvailable(t(`α 为不适用（N/A），该项目不计分`, `α is N/A: the item is not applicable and has no score`));
   return r.alpha;
 }
 
@@ -282,10 +286,10 @@ export function PANEL_SCORE(alphaMatrix: any[][], weights?: any[][]): number {
  */
 export function MATURITY_POINTS(level: any, weight: any): number {
   return run(() => {
-    rejectError(level, param("level"));
-    const r = readLevel(level, S, {}, READ);
+    const r = readLevel(readScalar(level, param("level")), S, {}, READ);
     if (r.finding) return invalid(r.finding.message);
-    if (r.level === null) return notAvailable(t("成熟度等级为空（尚未评定）", "the maturity level is blank (not rated yet)"));
+    if (r.level === null)
+      return notAvailable(t("成熟度等级为空（尚未评定）", "the maturity level is blank (not rated yet)"));
     return clean(maturityPoints(r.level, readWeight(weight, param("weight")), S));
   });
 }

@@ -22,7 +22,7 @@ export const ZH_CN: Readonly<Record<string, FunctionTexts>> = {
     description: "体验系数 α 的李克特档位名称：远低于预期 … 远高于预期（或英文名称）。",
     parameters: {
       alpha: "体验系数 α，0 到 1 之间的数。",
-      lang: "名称的语言：\"zh-CN\"（默认）或 \"en-US\"。",
+      lang: '名称的语言："zh-CN"（默认）或 "en-US"。',
     },
   },
   ITEM_SCORE: {
@@ -35,12 +35,14 @@ export const ZH_CN: Readonly<Record<string, FunctionTexts>> = {
   SERVICE_SCORE: {
     description: "一名评价人的服务特性测评得分（%）：100 × Σ(单项分值 × α) / Σ(单项分值)，只计适用项目。",
     parameters: {
-      alphas: "按附录 1 顺序排列的 19 个 α 单元格（一列或一行）；给出 weights 时可为任意区域。不适用的项目填 N/A 或“不适用”。",
+      alphas:
+        "按附录 1 顺序排列的 19 个 α 单元格（一列或一行）；给出 weights 时可为任意区域。不适用的项目填 N/A 或“不适用”。",
       weights: "单项分值，形状与 alphas 相同。默认为标准规定的分值。",
     },
   },
   PANEL_SCORE: {
-    description: "评价组的服务特性测评得分：各评价人得分的算术平均，按证书显示方式四舍五入到 1 位小数。整列为空的评价人不计入。",
+    description:
+      "评价组的服务特性测评得分：各评价人得分的算术平均，按证书显示方式四舍五入到 1 位小数。整列为空的评价人不计入。",
     parameters: {
       alphaMatrix: "α 单元格：19 行（附录 1 项目顺序）× 每名评价人（或每次走访）一列。",
       weights: "单项分值，alphaMatrix 每行一个。默认为标准规定的分值。",
@@ -62,11 +64,12 @@ export const ZH_CN: Readonly<Record<string, FunctionTexts>> = {
     parameters: { total: "管理成熟度总分，20 到 145 之间的数。" },
   },
   CERT_GRADE: {
-    description: "认证结果（5.3）：由服务特性测评得分和总体管理成熟度等级得出 AAAAA、AAAA、AAA、基本级（不定级）或不予认证。",
+    description:
+      "认证结果（5.3）：由服务特性测评得分和总体管理成熟度等级得出 AAAAA、AAAA、AAA、基本级（不定级）或不予认证。",
     parameters: {
       serviceScore: "服务特性测评得分（0–100）；定级前先四舍五入到 1 位小数。",
       maturityLevel: "总体管理成熟度等级，1–5 的整数。",
-      profile: "规则配置：\"table\"（默认，按 5.3 表格各行）或 \"paired\"。",
+      profile: '规则配置："table"（默认，按 5.3 表格各行）或 "paired"。',
     },
   },
   GRADE_REASON: {
@@ -74,8 +77,8 @@ export const ZH_CN: Readonly<Record<string, FunctionTexts>> = {
     parameters: {
       serviceScore: "服务特性测评得分（0–100）。",
       maturityLevel: "总体管理成熟度等级 1–5，或管理成熟度总分 20–145（此时说明中给出还差的确切总分）。",
-      profile: "规则配置：\"table\"（默认）或 \"paired\"。",
-      lang: "语言：\"zh-CN\"（默认）或 \"en-US\"。",
+      profile: '规则配置："table"（默认）或 "paired"。',
+      lang: '语言："zh-CN"（默认）或 "en-US"。',
     },
   },
 };

@@ -1,0 +1,180 @@
+/* global require, module, process, __dirname, console */
+/**
+ * Build of the Excel add-in (modelled on OfficeDev/Excel-Custom-Functions-Shared): one page,
+ * dist/taskpane.html, hosts both the task pane and the QCS.* custom functions (shared runtime).
+ *
+ *   dist/functions.js            custom functions (entry src/functions/functions.ts)
+ *   dist/functions.json          their metadata, English, from the JSDoc (custom-functions-metadata-plugin)
+ *   dist/functions.zh-CN.json    the same with Chinese descriptions (src/functions/i18n.zh-CN.ts)
+ *   dist/taskpane.js, taskpane.html   the task pane (entry src/taskpane/index.tsx)
+ *   dist/assets/*, dist/manifest.xml  copied
+ *   dist/office-js/*             office.js served locally, only with QCS_OFFICE_JS=local (or --env officejs=local)
+ *
+ * Production uses "source-map" (no eval: the pane's CSP has no unsafe-eval).
+ */
+const fs = require("fs");
+const path = require("path");
+const webpack = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { loadTranslations, localize, withErrorInputs, TRANSLATION_SOURCE } = require("./scripts/gen-functions-zh");
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/package.json")) + "/dist";
+const FUNCTIONS_ENTRY = "./src/functions/functions.ts";
+const METADATA = "functions.json";
+const METADATA_ZH = "functions.zh-CN.json";
+
+/**
+ * The files of @microsoft/office-js that Excel needs at run time: the loader, the Excel host scripts,
+ * the custom-functions runtime, telemetry and the per-language strings. Debug builds, other hosts and
+ * type files are left out (~12 MB instead of 86 MB).
+ */
+const OFFICE_JS_FILES = [
+  "office.js",
+  "excel-*.js",
+  "excelwebapp-*.js",
+  "custom-functions-runtime.js",
+  "o15apptofilemappingtable.js",
+  "es6-promise.js",
+  "telemetry/*.js",
+  "ariatelemetry/*.js",
+  "agaveerrorux/**",
+  "*/office_strings.js",
+];
+
+/**
+ * Post-processes the metadata custom-functions-metadata-plugin emitted: lets error values reach `any`
+ * parameters, and emits the zh-CN twin from the one translation source. A missing translation (or an
+ * English description missing from the JSDoc) fails the build.
+ */
+class FunctionsMetadataL10nPlugin {
+  apply(compiler) {
+    const name = "FunctionsMetadataL10nPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.fileDependencies.add(path.resolve(TRANSLATION_SOURCE));
+      compilation.hooks.processAssets.tap(
+        { name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset(METADATA);
+          if (!asset) {
+            compilation.errors.push(new webpack.WebpackError(`${name}: ${METADATA} was not generated`));
+            return;
+          }
+          try {
+            const metadata = withErrorInputs(JSON.parse(asset.source.source().toString()));
+            const json = (m) => new webpack.sources.RawSource(JSON.stringify(m, null, 2) + "\n");
+            compilation.updateAsset(METADATA, json(metadata));
+            compilation.emitAsset(METADATA_ZH, json(localize(metadata, loadTranslations())));
+          } catch (e) {
+            compilation.errors.push(new webpack.WebpackError(`${name}: ${e.message}`));
+          }
+        }
+      );
+      // functions.ts associates its ids itself, guarded so the bundle also loads without the runtime;
+      // drop the unguarded `CustomFunctions.associate(...)` lines the metadata plugin's loader appends.
+      webpack.NormalModule.getCompilationHooks(compilation).beforeLoaders.tap(name, (loaders, module) => {
+        const drop = (l) => /custom-functions-metadata-plugin[\\/]lib[\\/]loader\.js$/.test(l.loader);
+        if (module.loaders.some(drop)) module.loaders = module.loaders.filter((l) => !drop(l));
+      });
+    });
+  }
+}
+
+async function devServerHttps() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const o = await devCerts.getHttpsServerOptions();
+    return { type: "https", options: { ca: o.ca, key: o.key, cert: o.cert } };
+  } catch (e) {
+    console.warn(
+      `office-addin-dev-certs could not provide a certificate (${e.message}); ` +
+        "the dev server falls back to a self-signed certificate (accept it once in the browser, " +
+        "or run `npx office-addin-dev-certs install`)."
+    );
+    return { type: "https" };
+  }
+}
+
+module.exports = async (env = {}, options = {}) => {
+  const dev = options.mode === "development";
+  const localOfficeJs = process.env.QCS_OFFICE_JS === "local" || env.officejs === "local";
+  const serving = Boolean(env.WEBPACK_SERVE);
+
+  const copy = [
+    { from: "assets/*.png", to: "assets/[name][ext]" },
+    { from: "manifest.xml", to: "manifest.xml" },
+  ];
+  if (localOfficeJs) {
+    for (const pattern of OFFICE_JS_FILES) {
+      copy.push({
+        from: pattern,
+        context: OFFICE_JS_DIR,
+        to: "office-js/",
+        globOptions: { ignore: ["**/*.debug.js", "**/*-vsdoc.js", "**/*.d.ts"] },
+        info: { minimized: true }, // already minified by Microsoft: keep Terser off 12 MB of files
+      });
+    }
+  }
+
+  return {
+    devtool: "source-map",
+    entry: {
+      functions: FUNCTIONS_ENTRY,
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              transpileOnly: true, // type checking: `npm run typecheck`
+              compilerOptions: { module: "es2020", sourceMap: true },
+            },
+          },
+        },
+        {
+          test: /\.(png|jpe?g|gif|ico|svg)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext]" },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: METADATA, input: FUNCTIONS_ENTRY }),
+      new FunctionsMetadataL10nPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions"],
+        officeJsUrl: localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN,
+      }),
+      new CopyWebpackPlugin({ patterns: copy }),
+    ],
+    performance: {
+      hints: dev ? false : "warning",
+      maxAssetSize: 2_000_000,
+      maxEntrypointSize: 2_000_000,
+      assetFilter: (file) => !file.startsWith("office-js/") && !file.endsWith(".map"),
+    },
+    devServer: {
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: serving ? await devServerHttps() : undefined,
+      port: Number(process.env.npm_package_config_dev_server_port) || 3000,
+      static: false,
+    },
+  };
+};
