@@ -246,18 +246,18 @@ const inputStyle: CellStyle = { fill: INPUT, h: "center", v: "middle", border: t
 const calcStyle: CellStyle = { fill: GREY, h: "center", v: "middle", border: true, wrap: true };
 
 /** Display width of a text in "0"-character units (CJK and full-width characters count about two). */
-function textUnits(s: string): number {
+function textUnits(s: string, size = 10): number {
   let u = 0;
-  for (const ch of s) u += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 1.85 : 1.05;
-  return u;
+  for (const ch of s) u += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 1.65 : 0.95;
+  return (u * size) / 10;
 }
 
 /** Row height (points) that shows `text` wrapped in a column `width` characters wide. */
 export function heightFor(text: string, width: number, size = 10): number {
   const per = Math.max(1, width - 1.5);
   let lines = 0;
-  for (const para of text.split("\n")) lines += Math.max(1, Math.ceil(textUnits(para) / per));
-  return Math.min(409, Math.ceil(lines * size * 1.42 + 6));
+  for (const para of text.split("\n")) lines += Math.max(1, Math.ceil(textUnits(para, size) / per));
+  return Math.min(409, Math.max(18, Math.ceil(lines * size * 1.4 + 6)));
 }
 
 class SheetBuilder {
@@ -404,7 +404,7 @@ function serviceSheet(scheme: Scheme, profile: RuleProfile, opts: TemplateOption
   for (let r = 0; r < n; r++) {
     widths.set(cAlpha + r, 8);
     widths.set(cAct + r, 7);
-    widths.set(cLab + r, 7);
+    widths.set(cLab + r, 8.5);
     widths.set(cState + r, 5);
     widths.set(cBand + r, 5);
   }
@@ -464,7 +464,7 @@ function serviceSheet(scheme: Scheme, profile: RuleProfile, opts: TemplateOption
     b.put(cId, r, { value: it.id, style: centerStyle });
     b.put(cDim, r, { value: pick(scheme.dimensions[it.dimension], lang), style: centerStyle });
     const crit = pick(it.criterion, lang);
-    b.put(cCrit, r, { value: crit, style: textStyle });
+    b.put(cCrit, r, { value: crit, style: { ...textStyle, v: "middle" } });
     b.fit(r, crit, cCrit);
     b.fit(r, pick(scheme.dimensions[it.dimension], lang), cDim);
     b.put(cW, r, { value: it.weight, style: centerStyle, numFmt: "0" });
@@ -725,8 +725,8 @@ function maturitySheet(scheme: Scheme, opts: TemplateOptions, names: Record<Shee
     // Appendix 2: the chosen level's description, looked up from hidden cells (texts exceed formula literal limits)
     (g ? g.levels : []).forEach((txt, l) => b.put(cText0 + l, r, { value: pick(txt, lang) }));
     b.put(cDesc, r, { formula: `IF(${st}=1,INDEX(${area(cText0, r, cText0 + nLevels - 1, r)},1,${lv}-${lo - 1}),"")`, style: { ...textStyle, fill: GREY, size: 9 } });
-    const longest = g ? Math.max(...g.levels.map((x) => textUnits(pick(x, lang)))) : 0;
-    b.heights.set(r, Math.max(b.heights.get(r) ?? 15, heightFor("x".repeat(Math.ceil(longest)), widths.get(cDesc) as number, 9)));
+    // tall enough for the longest description the level dropdown can bring up
+    for (const txt of g ? g.levels : []) b.fit(r, pick(txt, lang), cDesc, cDesc, 9);
     const audit = pick(cl.audit, lang);
     b.put(cAudit, r, { value: audit, style: { ...textStyle, size: 9 } });
     b.fit(r, audit, cAudit, cAudit, 9);
