@@ -72,9 +72,12 @@ class FunctionsMetadataL10nPlugin {
           }
         }
       );
-      // functions.ts associates its ids itself, guarded so the bundle also loads without the runtime;
-      // drop the unguarded `CustomFunctions.associate(...)` lines the metadata plugin's loader appends.
-      webpack.NormalModule.getCompilationHooks(compilation).beforeLoaders.tap(name, (loaders, module) => {
+    });
+    // functions.ts associates its ids itself, guarded so the bundle also loads without the runtime;
+    // drop the unguarded `CustomFunctions.associate(...)` lines the metadata plugin's loader appends.
+    // (Tapped on `compilation` at a late stage: the metadata plugin adds its loader there.)
+    compiler.hooks.compilation.tap(name, (compilation) => {
+      webpack.NormalModule.getCompilationHooks(compilation).beforeLoaders.tap({ name, stage: 1000 }, (_l, module) => {
         const drop = (l) => /custom-functions-metadata-plugin[\\/]lib[\\/]loader\.js$/.test(l.loader);
         if (module.loaders.some(drop)) module.loaders = module.loaders.filter((l) => !drop(l));
       });
