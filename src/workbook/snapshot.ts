@@ -8,7 +8,7 @@ import { finding, quote, type AssessmentInput, type Finding, type RaterInput } f
 import { NAMES, type RangeSnapshot, type WorkbookSnapshot } from "./contract";
 import { a1, parseArea, quoteSheet, splitAddress } from "./a1";
 import { buildTemplate, MAX_RATERS, type SheetKey, type TemplateModel } from "./model";
-import { sameFormula } from "./formula-text";
+import { normalizeFormula } from "./formula-text";
 
 const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -59,12 +59,24 @@ export function expectedModel(snap: WorkbookSnapshot, scheme: Scheme, lang: Lang
   const lg = locate(grade);
   if (!la || !ll || !lg || la.cols < 1 || la.cols > MAX_RATERS) return null;
   const sheetNames: Record<SheetKey, string> = { service: la.sheet, maturity: ll.sheet, result: lg.sheet };
+  const key = JSON.stringify([la.cols, lang, sheetNames]);
+  let memo = MODELS.get(scheme);
+  if (!memo) MODELS.set(scheme, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key) ?? null;
+  let model: TemplateModel | null = null;
   try {
-    return buildTemplate(scheme, { raters: la.cols, lang, sheetNames });
+    model = buildTemplate(scheme, { raters: la.cols, lang, sheetNames });
   } catch {
-    return null;
+    model = null;
   }
+  if (memo.size > 64) memo.clear();
+  memo.set(key, model);
+  return model;
 }
+
+/** Built models by scheme and (raters, language, sheet names): reading many files builds each once. */
+const MODELS = new WeakMap<Scheme, Map<string, TemplateModel | null>>();
+const NORMALIZED = new WeakMap<TemplateModel, Map<string, string>>();
 
 /** Formula cells of a model, keyed "'Sheet'!A1". */
 export function modelFormulas(model: TemplateModel): Map<string, string> {
@@ -82,7 +94,11 @@ export function formulaFindings(found: Map<string, unknown>, scheme: Scheme, sna
   for (const lang of ["zh-CN", "en-US"] as Lang[]) {
     const model = expectedModel(snap, scheme, lang);
     if (!model) continue;
-    const expected = modelFormulas(model);
+    let expected = NORMALIZED.get(model);
+    if (!expected) {
+      expected = new Map([...modelFormulas(model)].map(([k, f]) => [k, normalizeFormula(f)]));
+      NORMALIZED.set(model, expected);
+    }
     const fs: Finding[] = [];
     for (const [cell, got] of found) {
       const want = expected.get(cell);
@@ -90,7 +106,7 @@ export function formulaFindings(found: Map<string, unknown>, scheme: Scheme, sna
       const text = typeof got === "string" ? got : got === null || got === undefined ? "" : String(got);
       if (!text.trim().startsWith("=") && !looksLikeFormula(got)) {
         fs.push(altered(cell, { zh: `公式被替换为值 ${quote(got)}`, en: `the formula was replaced by the value ${quote(got)}` }));
-      } else if (!sameFormula(text, want)) {
+      } else if (normalizeFormula(text) !== want) {
         fs.push(altered(cell, { zh: "公式与模板不一致", en: "the formula differs from the template's" }));
       }
     }
