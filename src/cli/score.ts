@@ -65,7 +65,10 @@ export async function loadAssessment(
 
 class Progress {
   private last = -1;
-  constructor(private total: number, private on: boolean) {}
+  constructor(
+    private total: number,
+    readonly on: boolean
+  ) {}
   tick(done: number): void {
     if (!this.on) return;
     const pct = Math.floor((100 * done) / this.total);
@@ -121,7 +124,7 @@ export async function scoreCommand(argv: string[], scheme: Scheme): Promise<numb
     if (!line.ok) {
       bad++;
       const first = line.findings.find((f) => f.severity !== "warning") ?? line.findings[0];
-      if (first) process.stderr.write(`${files.length > 1 && bar ? "\r" : ""}qcs score: ${shown}: ${first.message}\n`);
+      if (first) process.stderr.write(`${bar.on ? "\r\x1b[2K" : ""}qcs score: ${shown}: ${first.message}\n`);
     }
     chunks.push(args.flags.json ? JSON.stringify(line) + "\n" : reportText(line, scheme, lang) + "\n\n");
     if (chunks.length >= 64) flush();

@@ -93,7 +93,7 @@ describe("qcs score examples/*.json", () => {
     fs.writeFileSync(bad, JSON.stringify(json));
     const r = qcs(["score", "--json", "--progress", "examples/01-all-max.json", bad, "examples/08-low.json"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain(`${bad}: rater 1, item 2.3: α 1.2 超出 [0, 1]`.replace("rater 1, item 2.3", "评价人 1，项目 2.3"));
+    expect(r.stderr).toContain(`${bad}: 评价人 1，项目 2.3：α 1.2 超出 [0, 1]`);
     expect(r.stderr).toMatch(/\[#+\] 3\/3 100%/);
     const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.ok, l.grade])).toEqual([
