@@ -203,6 +203,23 @@ export function assessmentFromSnapshot(snap: WorkbookSnapshot, scheme: Scheme): 
         findings.push(finding("shape", "warning", { zh: `有 ${cols} 个评价人列（模板最多 ${MAX_RATERS} 个）`, en: `${cols} rater columns (templates have at most ${MAX_RATERS})` }, { field: NAMES.alpha }));
       }
       raters = Array.from({ length: cols }, (_, j) => ({ alphas: alpha.values.map((row) => (Array.isArray(row) ? row[j] : null)) }));
+      // numbers stored as text are scored (numericText), but the sheet's own formulas show them as
+      // invalid (text-to-number conversion is locale-dependent in spreadsheets): say so
+      const loc = locate(alpha);
+      alpha.values.forEach((row, i) =>
+        (Array.isArray(row) ? row : []).forEach((v, j) => {
+          if (typeof v === "string" && NUMERIC_TEXT.test(v.trim())) {
+            findings.push(
+              finding(
+                "alpha-not-number",
+                "warning",
+                { zh: `α ${quote(v)} 以文本形式存储：按数值计分，但工作表本身显示为无效`, en: `α ${quote(v)} is stored as text: scored as a number, but the sheet itself shows it as invalid` },
+                { rater: j + 1, item: scheme.items[i]?.id, cell: loc ? cellAt(loc, i, j) : undefined }
+              )
+            );
+          }
+        })
+      );
     }
   }
   let lv: unknown[] | null = null;

@@ -125,7 +125,9 @@ describe("assessmentFromSnapshot", () => {
 
   it("turns the names into the engine's input (numbers as text accepted)", () => {
     const r = assessmentFromSnapshot(snap(), S);
-    expect(r.findings).toEqual([]);
+    // the α stored as text is scored, with a warning per cell (the sheet shows it as invalid)
+    expect(r.findings.length).toBe(S.items.length);
+    expect(r.findings.every((f) => f.severity === "warning" && f.code === "alpha-not-number" && f.rater === 1 && f.cell)).toBe(true);
     const res = assess(r.input as AssessmentInput, S, { numericText: true });
     const same = assess({ raters: [{ alphas: S.items.map(() => 0.9) }, { alphas: S.items.map(() => 0.8) }], levels: S.clauses.map(() => 4) }, S);
     expect(res.service.score).toBe(same.service.score);
@@ -155,7 +157,7 @@ describe("assessmentFromSnapshot", () => {
 
   it("compares formulas (Office.js style, with '=') with the model", () => {
     const g = m.sheets[2].cells.find((c) => c.ref === a1(2, m.layout.result.gradeRow))?.formula as string;
-    expect(assessmentFromSnapshot(snap({ grade: [[`=${g}`]] }), S).findings).toEqual([]);
+    expect(assessmentFromSnapshot(snap({ grade: [[`=${g}`]] }), S).findings.filter((f) => f.severity !== "warning")).toEqual([]);
     const r = assessmentFromSnapshot(snap({ grade: [['="AAAAA"']] }), S);
     expect(r.findings.some((f) => f.code === "altered" && f.cell?.endsWith(`!${a1(2, m.layout.result.gradeRow)}`))).toBe(true);
     expect(normalizeFormula(`='A b'!$C$5 + 1`)).toBe(normalizeFormula(`'A b'!C5+1`));
