@@ -17,7 +17,7 @@ export function rejectError(v: unknown, where: Text): void {
   const e = cellError(v);
   if (!e) return;
   const up = e.message ? ` (${e.message})` : "";
-  const msg = t(`${where.zh}为错误值 ${e.code}${up}`, `${where.en} holds the error ${e.code}${up}`);
+  const msg = t(`${where.zh} 为错误值 ${e.code}${up}`, `${where.en} holds the error ${e.code}${up}`);
   if (e.code === "#N/A") notAvailable(msg);
   invalid(msg);
 }
@@ -49,7 +49,7 @@ export const param = (name: string): Text => t(`参数 ${name}`, `${name}`);
  */
 export function readNumber(raw: unknown, where: Text): number {
   const v = readScalar(raw, where);
-  if (isBlank(v)) notAvailable(t(`${where.zh}为空`, `${where.en} is blank`));
+  if (isBlank(v)) notAvailable(t(`${where.zh} 为空`, `${where.en} is blank`));
   let n: number | undefined;
   if (typeof v === "number") n = v;
   else if (typeof v === "string" && NUMERIC_TEXT.test(v.trim())) n = Number(v.trim());
@@ -81,7 +81,7 @@ export function readGrid(v: unknown, where: Text): Grid {
   for (let r = 0; r < rows; r++) {
     const row = rowsIn[r];
     if (row.length !== cols) {
-      invalid(t(`${where.zh}不是矩形区域`, `${where.en} is not a rectangular range`));
+      invalid(t(`${where.zh} 不是矩形区域`, `${where.en} is not a rectangular range`));
     }
     for (let c = 0; c < cols; c++) {
       let cell = row[c];
@@ -96,7 +96,7 @@ export function readGrid(v: unknown, where: Text): Grid {
 }
 
 function plainCell(cell: unknown, r: number, c: number, where: Text): unknown {
-  rejectError(cell, t(`${where.zh}第 ${r + 1} 行第 ${c + 1} 列`, `${where.en} row ${r + 1}, column ${c + 1}`));
+  rejectError(cell, t(`${where.zh} 第 ${r + 1} 行第 ${c + 1} 列`, `${where.en} row ${r + 1}, column ${c + 1}`));
   return plain(cell);
 }
 

@@ -35,8 +35,16 @@ import { param, readGrid, readNumber, readScalar, readVector, rejectError, shape
 import { invalid, messageLanguage, notAvailable, pick, run, setMessageLanguage } from "./errors";
 
 const S: Scheme = DEFAULT_SCHEME;
+/**
+ * The scheme as the score functions pass it to panelScore: the same items and weights, without the
+ * characteristic breakdown (panelScore computes per-characteristic scores for the task pane; a
+ * function returning one number would discard them, and they are a fifth of PANEL_SCORE's time).
+ */
+const SCORING: Scheme = { ...S, characteristics: [] };
 const t = (zh: string, en: string): Text => ({ zh, en });
 const READ = { numericText: true } as const;
+/** The panel score is rounded as the scheme's default profile says (PANEL_SCORE has no profile argument). */
+const PANEL_OPTS = { ...READ, decimals: (findProfile(S, null) ?? S.profiles[0]).decimals };
 
 // ---------------------------------------------------------------------------------------------------
 // helpers
@@ -134,7 +142,7 @@ function readOverallLevel(v: unknown): number {
 function weightedScheme(weights: number[]): Scheme {
   const same = weights.length === S.items.length;
   return {
-    ...S,
+    ...SCORING,
     items: weights.map((weight, i) =>
       same ? { ...S.items[i], weight } : { ...S.items[0], id: `#${i + 1}`, characteristic: "", weight }
     ),
@@ -153,8 +161,8 @@ function readWeights(weights: unknown, n: number, shape: Grid | null): number[] 
       )
     );
   }
-  const cells = shape ? wg.cells : readVector(wg, n, t("个权重", "weights"), where);
-  return cells.map((c, i) => readWeight(c, t(`${where.zh}第 ${i + 1} 个`, `${where.en} #${i + 1}`)));
+  const cells = shape ? wg.cells : readVector(wg, n, t("权重", "weights"), where);
+  return cells.map((c, i) => readWeight(c, t(`${where.zh} 第 ${i + 1} 个`, `${where.en} #${i + 1}`)));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -215,10 +223,10 @@ export function SERVICE_SCORE(alphas: any[][], weights?: any[][]): number {
   return run(() => {
     const where = param("alphas");
     const g = readGrid(alphas, where);
-    let scheme = S;
+    let scheme = SCORING;
     let cells: unknown[];
     if (weights === undefined || weights === null || isBlankRange(weights)) {
-      cells = readVector(g, S.items.length, t("个 α 单元格", "α cells"), where);
+      cells = readVector(g, S.items.length, t("α 单元格", "α cells"), where);
     } else {
       cells = g.cells;
       scheme = weightedScheme(readWeights(weights, g.cells.length, g));
@@ -251,7 +259,7 @@ export function PANEL_SCORE(alphaMatrix: any[][], weights?: any[][]): number {
   return run(() => {
     const where = param("alphaMatrix");
     const g = readGrid(alphaMatrix, where);
-    let scheme = S;
+    let scheme = SCORING;
     if (weights === undefined || weights === null || isBlankRange(weights)) {
       if (g.rows !== S.items.length) {
         invalid(
@@ -270,8 +278,7 @@ export function PANEL_SCORE(alphaMatrix: any[][], weights?: any[][]): number {
       for (let r = 0; r < g.rows; r++) col[r] = g.cells[r * g.cols + c];
       raters.push({ alphas: col });
     }
-    const profile = findProfile(S, null) as RuleProfile;
-    const panel = panelScore(raters, scheme, { ...READ, decimals: profile.decimals });
+    const panel = panelScore(raters, scheme, PANEL_OPTS);
     throwFindings(panel.findings);
     return panel.score ?? notAvailable(t("没有可计分的 α", "no α to score"));
   });
@@ -303,7 +310,7 @@ export function MATURITY_POINTS(level: any, weight: any): number {
 export function MATURITY_TOTAL(levels: any[][]): number {
   return run(() => {
     const where = param("levels");
-    const cells = readVector(readGrid(levels, where), S.clauses.length, t("个等级", "levels"), where);
+    const cells = readVector(readGrid(levels, where), S.clauses.length, t("等级", "levels"), where);
     const m = maturity(cells, S, READ);
     throwFindings(m.findings);
     return m.total ?? notAvailable(t("成熟度总分无法计算", "the maturity total cannot be computed"));

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { DEFAULT_SCHEME as S } from "../../src/scheme";
-import { FunctionError } from "../../src/functions/errors";
+import { FunctionError, setMessageLanguage } from "../../src/functions/errors";
 import {
   CERT_GRADE,
   FUNCTIONS,
@@ -273,7 +273,7 @@ describe("SERVICE_SCORE", () => {
 });
 
 describe("PANEL_SCORE", () => {
-  test("entirely blank rater columns are ignored (null or \"\")", () => {
+  test('entirely blank rater columns are ignored (null or "")', () => {
     const a = alphaColumn(0.9);
     const b = alphaColumn(0.8);
     expect(PANEL_SCORE(matrix(a, alphaColumn(null), b, alphaColumn("")))).toBe(85);
@@ -307,10 +307,26 @@ describe("PANEL_SCORE", () => {
     expect(errorOf(() => PANEL_SCORE([alphaColumn(0.9).map((r) => r[0])])).message).toContain("got 1 × 19");
   });
   test("custom weights: one per row", () => {
-    expect(PANEL_SCORE([[1, 0.5], [0.5, 1]], [[5], [5]])).toBe(75);
-    expect(errorOf(() => PANEL_SCORE([[1, 0.5], [0.5, 1]], [[5], [5], [5]])).message).toContain(
-      "expected 2 weights, got 3"
-    );
+    expect(
+      PANEL_SCORE(
+        [
+          [1, 0.5],
+          [0.5, 1],
+        ],
+        [[5], [5]]
+      )
+    ).toBe(75);
+    expect(
+      errorOf(() =>
+        PANEL_SCORE(
+          [
+            [1, 0.5],
+            [0.5, 1],
+          ],
+          [[5], [5], [5]]
+        )
+      ).message
+    ).toContain("expected 2 weights, got 3");
   });
   test("an error value in the matrix names its position", () => {
     const m = matrix(alphaColumn(0.9), alphaColumn(0.8));
@@ -327,10 +343,14 @@ describe("MATURITY_TOTAL", () => {
   });
   test("a 1 × 21 row works; a 3 × 7 block does not", () => {
     expect(MATURITY_TOTAL([levelColumn(4).map((r) => r[0])])).toBe(116);
-    const block = [0, 1, 2].map((r) => levelColumn(4).slice(r * 7, r * 7 + 7).map((x) => x[0]));
+    const block = [0, 1, 2].map((r) =>
+      levelColumn(4)
+        .slice(r * 7, r * 7 + 7)
+        .map((x) => x[0])
+    );
     expect(errorOf(() => MATURITY_TOTAL(block)).message).toContain("one column or one row");
   });
-  test("blank levels (null or \"\") are #N/A naming the clauses", () => {
+  test('blank levels (null or "") are #N/A naming the clauses', () => {
     const e = errorOf(() => MATURITY_TOTAL(levelColumn(4, { "4.1": null, "6.3": "" })));
     expect(e.code).toBe("#N/A");
     expect(e.message).toBe("clauses without a maturity level: 4.1, 6.3");
@@ -382,6 +402,20 @@ describe("CERT_GRADE and GRADE_REASON options", () => {
   });
   test("GRADE_REASON rejects a value that is neither a level nor a total", () => {
     expect(errorOf(() => GRADE_REASON(90, 12)).message).toContain("neither a maturity level");
+  });
+});
+
+describe("message language follows Excel's display language", () => {
+  afterEach(() => setMessageLanguage("en-US"));
+  test("Chinese messages from the engine's findings and the adapters' own texts", () => {
+    setMessageLanguage("zh-CN");
+    expect(errorOf(() => LIKERT_BAND(1.2)).message).toBe("α 1.2 超出 [0, 1]");
+    expect(errorOf(() => MATURITY_TOTAL(levelColumn(4).slice(1))).message).toBe(
+      "参数 levels：应为 21 个等级，实际 20 个"
+    );
+    expect(errorOf(() => SERVICE_SCORE(alphaColumn(0.9, { "1.2": null }))).message).toBe("未评分项目：1.2");
+    setMessageLanguage("en-GB");
+    expect(errorOf(() => LIKERT_BAND(1.2)).message).toBe("α 1.2 is outside [0, 1]");
   });
 });
 

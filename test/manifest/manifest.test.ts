@@ -17,7 +17,9 @@ const xml = fs.readFileSync(MANIFEST, "utf8");
 
 function distRequired(): void {
   if (!fs.existsSync(DIST)) {
-    throw new Error("dist/ is missing: run `npm run build` (or `QCS_OFFICE_JS=local npx webpack --mode production`) first");
+    throw new Error(
+      "dist/ is missing: run `npm run build` (or `QCS_OFFICE_JS=local npx webpack --mode production`) first"
+    );
   }
 }
 
@@ -93,7 +95,9 @@ describe("manifest.xml offline checks (npm run validate)", () => {
     const none = validate.checkUrls(xml, path.join(os.tmpdir(), "no-such-dist"));
     expect(none.ok).toBe(false);
     expect(none.problems[0]).toMatch(/does not exist: run `npm run build` first/);
-    expect(validate.checkUrls(xml.replace("https://localhost:3000/functions.js", "https://example.com/f.js"), DIST).problems).toEqual([
+    expect(
+      validate.checkUrls(xml.replace("https://localhost:3000/functions.js", "https://example.com/f.js"), DIST).problems
+    ).toEqual([
       "https://example.com/f.js is not on https://localhost:3000/ (every URL must be served by the add-in itself)",
     ]);
   });
@@ -106,7 +110,9 @@ describe("manifest.xml offline checks (npm run validate)", () => {
   });
 
   test("a schema violation fails xmllint (when the schemas are there)", () => {
-    const file = variant((s) => s.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>Everything</Permissions>"));
+    const file = variant((s) =>
+      s.replace("<Permissions>ReadWriteDocument</Permissions>", "<Permissions>Everything</Permissions>")
+    );
     const r = validate.checkSchema(file);
     if (fs.existsSync(validate.XSD_MAIN)) {
       expect(r.ok).toBe(false);
@@ -144,13 +150,16 @@ describe("manifest.xml shape (issue 3)", () => {
 
   test("a Home-tab button opens the task pane", () => {
     has(/<OfficeTab id="TabHome">\s*<Group id="[^"]+">/);
-    has(/<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>ButtonId1<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\s*\/>/);
+    has(
+      /<Action xsi:type="ShowTaskpane">\s*<TaskpaneId>ButtonId1<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\s*\/>/
+    );
   });
 
   test("ReadWriteDocument, no AppDomains, icons from assets/", () => {
     has(/<Permissions>ReadWriteDocument<\/Permissions>/);
     expect(xml).not.toMatch(/<AppDomains?\b/);
-    for (const size of [16, 32, 80]) has(new RegExp(`<bt:Image id="[^"]+" DefaultValue="https://localhost:3000/assets/icon-${size}.png"`));
+    for (const size of [16, 32, 80])
+      has(new RegExp(`<bt:Image id="[^"]+" DefaultValue="https://localhost:3000/assets/icon-${size}.png"`));
     for (const size of [16, 32, 64, 80, 128]) {
       const png = fs.readFileSync(path.join(ROOT, "assets", `icon-${size}.png`));
       expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
