@@ -79,7 +79,7 @@ export interface RaterInput {
 export function panelScore(
   input: ReadonlyArray<RaterInput>,
   scheme: Scheme,
-  opts: ReadOptions & { decimals?: number; minDisagreement?: number } = {}
+  opts: ReadOptions & { decimals?: number } = {}
 ): PanelResult {
   const items = scheme.items;
   const findings: Finding[] = [];
@@ -177,7 +177,7 @@ export function panelScore(
     unscored,
     progress,
     characteristics: characteristicScores(raters, scheme),
-    disagreements: disagreements(raters, scheme, opts.minDisagreement ?? 2),
+    disagreements: disagreements(raters, scheme),
     findings,
   };
 }
@@ -216,8 +216,12 @@ export function characteristicScores(raters: ReadonlyArray<RaterResult>, scheme:
   return chars.map((c, k) => ({ id: c.id, score: n[k] ? clean(sum[k] / n[k]) : null, weight: weight[k] }));
 }
 
-/** Items whose Likert bands differ by `min` or more between raters. */
-export function disagreements(raters: ReadonlyArray<RaterResult>, scheme: Scheme, min = 2): Disagreement[] {
+/** Items whose Likert bands differ by `min` (the scheme's disagreementBands) or more between raters. */
+export function disagreements(
+  raters: ReadonlyArray<RaterResult>,
+  scheme: Scheme,
+  min = scheme.disagreementBands
+): Disagreement[] {
   if (raters.length < 2) return [];
   const out: Disagreement[] = [];
   scheme.items.forEach((it, i) => {

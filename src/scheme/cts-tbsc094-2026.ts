@@ -126,5 +126,6 @@ export const CTS_TBSC094_2026: Scheme = {
   },
   profiles: [TABLE_PROFILE, PAIRED_PROFILE],
   defaultProfile: "table",
+  disagreementBands: 2,
   notApplicable: ["N/A", "NA", "不适用"],
 };

@@ -106,6 +106,8 @@ export interface Scheme {
   gradeRows: Record<number, Text>;
   profiles: RuleProfile[];
   defaultProfile: string;
+  /** raters disagree on an item when their Likert bands are this many bands apart or more */
+  disagreementBands: number;
   /** strings accepted as "not applicable" in an α cell (compared after trimming, case-insensitive) */
   notApplicable: string[];
 }

@@ -22,9 +22,6 @@ import { L, pick, t } from "./labels";
 /** Version of the template layout; printed on the result sheet. Bump when cells move. */
 export const TEMPLATE_VERSION = "1.0";
 
-/** Bands apart at which raters' scores of an item are highlighted (the engine's `disagreements` default). */
-export const DISAGREEMENT_MIN = 2;
-
 export const MIN_RATERS = 1;
 export const MAX_RATERS = 10;
 export const DEFAULT_RATERS = 3;
@@ -420,7 +417,7 @@ function serviceSheet(scheme: Scheme, profile: RuleProfile, opts: TemplateOption
   b.put(cChar, rTitle, { value: t("titleService", lang), style: { bold: true, size: 14, h: "center", v: "middle" } });
   b.merge(cChar, rTitle, lastVisible, rTitle);
   b.heights.set(rTitle, 24);
-  const note = t("noteService", lang, { d: profile.decimals, k: DISAGREEMENT_MIN });
+  const note = t("noteService", lang, { d: profile.decimals, k: scheme.disagreementBands });
   b.put(cChar, rNote, { value: note, style: { wrap: true, v: "top", size: 9, italic: true } });
   b.merge(cChar, rNote, lastVisible, rNote);
   b.fit(rNote, note, cChar, lastVisible, 9);
@@ -627,9 +624,9 @@ function serviceSheet(scheme: Scheme, profile: RuleProfile, opts: TemplateOption
       },
     ],
     conditionalFormats: [
-      // raters' bands DISAGREEMENT_MIN or more apart: the item's α cells and its spread
-      { range: alphaRange, formula: `$${col(cSpread)}${r0}>=${DISAGREEMENT_MIN}`, fill: BAND_FILL },
-      { range: area(cSpread, r0, cSpread, rLast), formula: `$${col(cSpread)}${r0}>=${DISAGREEMENT_MIN}`, fill: BAND_FILL },
+      // raters' bands scheme.disagreementBands or more apart: the item's α cells and its spread
+      { range: alphaRange, formula: `$${col(cSpread)}${r0}>=${scheme.disagreementBands}`, fill: BAND_FILL },
+      { range: area(cSpread, r0, cSpread, rLast), formula: `$${col(cSpread)}${r0}>=${scheme.disagreementBands}`, fill: BAND_FILL },
       // invalid α (relative: each α cell looks at its own state cell)
       { range: alphaRange, formula: `${a1(cState, r0)}=3`, fill: INVALID_FILL },
     ],
