@@ -6,11 +6,12 @@
 import * as React from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { DEFAULT_SCHEME } from "../scheme";
-import { App } from "./App";
+import { App, mark } from "./App";
 import { browserHost, detectHost, evidentlyPlainBrowser, type HostInfo } from "./host";
 import { MemoryPort } from "./memory-port";
 import { OfficePort } from "./office-port";
 import { sampleAssessment } from "./sample";
+import { summarize } from "./summary";
 import type { WorkbookPort } from "./port";
 
 declare global {
@@ -23,6 +24,7 @@ declare global {
 
 function render(root: Root, port: WorkbookPort, host: HostInfo): void {
   window.__qcsMode = port.kind;
+  const initialSummary = port instanceof MemoryPort ? summarize(port.readNow(), DEFAULT_SCHEME) : undefined;
   root.render(
     <App
       key={port.kind}
@@ -30,9 +32,10 @@ function render(root: Root, port: WorkbookPort, host: HostInfo): void {
       scheme={DEFAULT_SCHEME}
       initialLang={host.lang}
       dark={host.dark}
+      initialSummary={initialSummary}
       onFirstPaint={() => {
         if (window.__qcsFirstRender !== undefined) return;
-        performance.mark("qcs-summary-painted");
+        mark("qcs-summary-painted");
         window.__qcsFirstRender = performance.now();
       }}
     />
@@ -51,7 +54,7 @@ function previewPort(host: HostInfo): WorkbookPort {
 async function main(): Promise<void> {
   const el = document.getElementById("root");
   if (!el) return;
-  performance.mark("qcs-start");
+  mark("qcs-start");
   const root = createRoot(el);
   if (evidentlyPlainBrowser()) {
     // no Office client around: show the preview at once, but follow Office if it turns up after all
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
     return;
   }
   const host = await detectHost();
-  performance.mark("qcs-host");
+  mark("qcs-host");
   render(root, host.excel ? officePort() : previewPort(host), host);
 }
 

@@ -48,6 +48,8 @@ export class MemoryPort implements WorkbookPort {
   private listeners = new Set<() => void>();
   /** the preview editor registers here to receive "select this cell" */
   focusCell: ((address: string) => void) | undefined;
+  /** a cell to focus once the editor is there */
+  pendingFocus: string | undefined;
   activeSheet = "";
 
   constructor(opts: MemoryPortOptions) {
@@ -137,6 +139,11 @@ export class MemoryPort implements WorkbookPort {
   }
 
   async read(): Promise<WorkbookSnapshot> {
+    return this.readNow();
+  }
+
+  /** the snapshot, synchronously (the preview can render its first summary without waiting) */
+  readNow(): WorkbookSnapshot {
     const snap: WorkbookSnapshot = { ranges: {} };
     for (const name of Object.values(NAMES)) {
       const address = this.addressOf(name);
@@ -145,20 +152,15 @@ export class MemoryPort implements WorkbookPort {
       if (!r) continue;
       const m = this.cells.get(r.sheet);
       const values: unknown[][] = [];
-      const formulas: unknown[][] = [];
       for (let i = 0; i < r.rows; i++) {
         const vr: unknown[] = [];
-        const fr: unknown[] = [];
-        for (let j = 0; j < r.cols; j++) {
-          const c = m?.get(a1(r.left + j, r.top + i));
-          const v = c?.value ?? "";
-          vr.push(v);
-          fr.push(c?.formula ? `=${c.formula}` : v);
-        }
+        for (let j = 0; j < r.cols; j++) vr.push(m?.get(a1(r.left + j, r.top + i))?.value ?? "");
         values.push(vr);
-        formulas.push(fr);
       }
-      snap.ranges[name] = { address, values, formulas };
+      // No formulas: the preview's formula cells come from the model and cannot be edited, so the
+      // reader's "formula altered" check has nothing to find here (it would rebuild the model twice
+      // per refresh). Formula cells read as blank: nothing here evaluates Excel formulas.
+      snap.ranges[name] = { address, values };
     }
     return snap;
   }
@@ -176,7 +178,8 @@ export class MemoryPort implements WorkbookPort {
 
   async select(address: string): Promise<void> {
     this.activeSheet = sheetOf(address) || this.activeSheet;
-    this.focusCell?.(address);
+    if (this.focusCell) this.focusCell(address);
+    else this.pendingFocus = address;
   }
 
   async activate(sheet: string): Promise<void> {

@@ -88,6 +88,9 @@ export default function PreviewEditor(props: { port: MemoryPort; scheme: Scheme;
         el.focus();
       }
     };
+    const pending = port.pendingFocus;
+    port.pendingFocus = undefined;
+    if (pending) port.focusCell(pending);
     return () => {
       port.focusCell = undefined;
     };
