@@ -24,7 +24,7 @@ const fileFault = (zh: string, en: string): Finding => finding("bad-json", "erro
 export async function loadAssessment(
   file: string,
   scheme: Scheme
-): Promise<{ input: AssessmentInput | null; findings: Finding[]; organization?: string }> {
+): Promise<{ input: AssessmentInput | null; findings: Finding[]; organization?: string; locate?: (fs: Finding[]) => Finding[] }> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -115,6 +115,7 @@ export async function scoreCommand(argv: string[], scheme: Scheme): Promise<numb
       if (!loaded.input) line = failedLine(shown, scheme, loaded.findings, lang);
       else {
         const r = assess(loaded.input, scheme, { profile });
+        if (loaded.locate) r.findings = loaded.locate(r.findings);
         line = scoreLine(shown, r, scheme, lang, loaded.findings, loaded.organization ?? loaded.input.organization);
       }
     } catch (e) {

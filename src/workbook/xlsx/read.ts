@@ -8,7 +8,7 @@ import type { Scheme } from "../../scheme/types";
 import { finding, type AssessmentInput, type Finding } from "../../engine";
 import { NAMES, type RangeSnapshot, type WorkbookSnapshot } from "../contract";
 import { parseArea, quoteSheet, splitAddress } from "../a1";
-import { assessmentFromSnapshot, expectedModel, formulaFindings } from "../snapshot";
+import { assessmentFromSnapshot, expectedModel, formulaFindings, locateFindings } from "../snapshot";
 
 /** At most this many "formula altered" findings are listed one by one. */
 const MAX_FORMULA_FINDINGS = 20;
@@ -88,24 +88,36 @@ export function workbookFormulaFindings(wb: ExcelJS.Workbook, snap: WorkbookSnap
   ];
 }
 
+/** What reading a workbook gives: the assessment, findings, and a way to put cell addresses on the engine's findings. */
+export interface WorkbookRead {
+  input: AssessmentInput | null;
+  findings: Finding[];
+  /** adds the cell address to findings that name a rater and item, or a clause */
+  locate: (findings: Finding[]) => Finding[];
+}
+
 /** Reads an ExcelJS workbook: the assessment and the findings (names, shapes, weights, formulas). */
-export function readWorkbook(wb: ExcelJS.Workbook, scheme: Scheme): { input: AssessmentInput | null; findings: Finding[] } {
+export function readWorkbook(wb: ExcelJS.Workbook, scheme: Scheme): WorkbookRead {
   const snap = snapshotOf(wb);
   // the named output cells are checked as part of the whole-workbook comparison below
   const bare: WorkbookSnapshot = { ranges: {} };
   for (const [k, v] of Object.entries(snap.ranges)) if (v) bare.ranges[k] = { address: v.address, values: v.values };
   const read = assessmentFromSnapshot(bare, scheme);
   const findings = [...read.findings, ...workbookFormulaFindings(wb, snap, scheme)];
-  return { input: read.input, findings };
+  return { input: read.input, findings, locate: (fs) => locateFindings(fs, snap, scheme) };
 }
 
-export async function readWorkbookFile(path: string, scheme: Scheme): Promise<{ input: AssessmentInput | null; findings: Finding[] }> {
+export async function readWorkbookFile(path: string, scheme: Scheme): Promise<WorkbookRead> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return { input: null, findings: [finding("bad-field", "error", { zh: `无法读取 .xlsx 文件：${msg}`, en: `cannot read the .xlsx file: ${msg}` }, { field: path })] };
+    return {
+      input: null,
+      findings: [finding("bad-field", "error", { zh: `无法读取 .xlsx 文件：${msg}`, en: `cannot read the .xlsx file: ${msg}` }, { field: path })],
+      locate: (fs) => fs,
+    };
   }
   return readWorkbook(wb, scheme);
 }
