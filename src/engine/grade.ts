@@ -63,6 +63,8 @@ export function nextGrade(g: GradeResult, total: number, scheme: Scheme, profile
   return { code: up.code, gate: up, serviceRise, totalRise, levelReached };
 }
 
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 const lvl = (scheme: Scheme, level: number): Text =>
   scheme.maturityBands.find((b) => b.level === level)?.label ?? { zh: `${level}级`, en: `level ${level}` };
 
@@ -121,7 +123,7 @@ export function explainGrade(g: GradeResult, scheme: Scheme): Text {
       },
       both: {
         zh: `${upLabel.zh} 需服务得分 ≥ ${g.up.minService} 且管理成熟度${need.zh}及以上（${row.zh}），两项均未达到`,
-        en: `${upLabel.en[0].toUpperCase()}${upLabel.en.slice(1)} needs a service score ≥ ${g.up.minService} and maturity ${need.en} or above (${row.en}): neither is met`,
+        en: `${capitalise(upLabel.en)} needs a service score ≥ ${g.up.minService} and maturity ${need.en} or above (${row.en}): neither is met`,
       },
     };
     zh.push(why[g.limitedBy].zh + "。");
@@ -147,6 +149,6 @@ export function explainNext(n: NextGrade | null, scheme: Scheme): Text {
   }
   return {
     zh: `达到 ${label.zh} 需要：${zh.join("，")}。`,
-    en: `${en.join(" and ")} for ${label.en}.`,
+    en: `${capitalise(en.join(" and "))} for ${label.en}.`,
   };
 }
