@@ -77,6 +77,13 @@ class FunctionsMetadataL10nPlugin {
     // drop the unguarded `CustomFunctions.associate(...)` lines the metadata plugin's loader appends.
     // (Tapped on `compilation` at a late stage: the metadata plugin adds its loader there.)
     compiler.hooks.compilation.tap(name, (compilation) => {
+      // The metadata plugin also adds its functions.json to child compilations (html-webpack-plugin's);
+      // on a rebuild those copies would clash with the post-processed one. Only the main one counts.
+      if (compilation.compiler.parentCompilation) {
+        compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+          if (compilation.getAsset(METADATA)) compilation.deleteAsset(METADATA);
+        });
+      }
       webpack.NormalModule.getCompilationHooks(compilation).beforeLoaders.tap({ name, stage: 1000 }, (_l, module) => {
         const drop = (l) => /custom-functions-metadata-plugin[\\/]lib[\\/]loader\.js$/.test(l.loader);
         if (module.loaders.some(drop)) module.loaders = module.loaders.filter((l) => !drop(l));
@@ -85,7 +92,13 @@ class FunctionsMetadataL10nPlugin {
   }
 }
 
+/**
+ * HTTPS for `webpack serve`: the trusted localhost certificate of office-addin-dev-certs (as the
+ * Microsoft template does; it installs a CA on first use). If that fails, or with
+ * QCS_DEV_CERTS=self-signed, webpack-dev-server's own self-signed certificate (accept it once).
+ */
 async function devServerHttps() {
+  if (process.env.QCS_DEV_CERTS === "self-signed") return { type: "https" };
   try {
     const devCerts = require("office-addin-dev-certs");
     const o = await devCerts.getHttpsServerOptions();
