@@ -9,6 +9,7 @@ import { summarize, type Summary } from "./summary";
 import { Findings, GradeCard, MaturityView, Overview, ServiceView } from "./components/views";
 import { sampleAssessment } from "./sample";
 import { Tabs, type TabItem } from "./components/Tabs";
+import { DEFAULT_RATERS, MAX_RATERS, MIN_RATERS } from "../workbook/model";
 
 const PreviewEditor = React.lazy(() => import(/* webpackChunkName: "preview-editor" */ "./components/PreviewEditor"));
 
@@ -106,7 +107,7 @@ export interface AppProps {
   onFirstPaint?: () => void;
 }
 
-const RATER_CHOICES = Array.from({ length: 10 }, (_, i) => i + 1);
+const RATER_CHOICES = Array.from({ length: MAX_RATERS - MIN_RATERS + 1 }, (_, i) => MIN_RATERS + i);
 
 export function App(props: AppProps) {
   const { port, scheme } = props;
@@ -114,7 +115,7 @@ export function App(props: AppProps) {
   const [lang, setLang] = React.useState<Lang>(props.initialLang);
   const S = STRINGS[lang];
   const [summary, setSummary] = React.useState<Summary | null>(props.initialSummary ?? null);
-  const [raters, setRaters] = React.useState(3);
+  const [raters, setRaters] = React.useState(DEFAULT_RATERS);
   const [busy, setBusy] = React.useState<"" | "insert" | "refresh">("");
   const [status, setStatus] = React.useState<{ text: string; error?: boolean } | null>(null);
   const [tab, setTab] = React.useState<TabId>("overview");

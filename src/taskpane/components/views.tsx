@@ -354,10 +354,10 @@ export function ServiceView(props: ViewProps) {
       </section>
       <section className={s.section} aria-labelledby="qcs-dis">
         <h3 id="qcs-dis" className={s.h}>
-          {S.disagreements}
+          {S.disagreements(scheme.disagreementBands)}
         </h3>
         {sv.disagreements.length === 0 ? (
-          <p className={s.small}>{S.noDisagreements}</p>
+          <p className={s.small}>{S.noDisagreements(scheme.disagreementBands)}</p>
         ) : (
           <ul className={s.rows} data-testid="disagreements">
             {sv.disagreements.map((d) => (
