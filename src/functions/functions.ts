@@ -35,12 +35,6 @@ import { param, readGrid, readNumber, readScalar, readVector, rejectError, shape
 import { invalid, messageLanguage, notAvailable, pick, run, setMessageLanguage } from "./errors";
 
 const S: Scheme = DEFAULT_SCHEME;
-/**
- * The scheme as the score functions pass it to panelScore: the same items and weights, without the
- * characteristic breakdown (panelScore computes per-characteristic scores for the task pane; a
- * function returning one number would discard them, and they are a fifth of PANEL_SCORE's time).
- */
-const SCORING: Scheme = { ...S, characteristics: [] };
 const t = (zh: string, en: string): Text => ({ zh, en });
 const READ = { numericText: true } as const;
 /** The panel score is rounded as the scheme's default profile says (PANEL_SCORE has no profile argument). */
@@ -142,10 +136,8 @@ function readOverallLevel(v: unknown): number {
 function weightedScheme(weights: number[]): Scheme {
   const same = weights.length === S.items.length;
   return {
-    ...SCORING,
-    items: weights.map((weight, i) =>
-      same ? { ...S.items[i], weight } : { ...S.items[0], id: `#${i + 1}`, characteristic: "", weight }
-    ),
+    ...S,
+    items: weights.map((weight, i) => (same ? { ...S.items[i], weight } : { ...S.items[0], id: `#${i + 1}`, weight })),
   };
 }
 
@@ -223,7 +215,7 @@ export function SERVICE_SCORE(alphas: any[][], weights?: any[][]): number {
   return run(() => {
     const where = param("alphas");
     const g = readGrid(alphas, where);
-    let scheme = SCORING;
+    let scheme = S;
     let cells: unknown[];
     if (weights === undefined || weights === null || isBlankRange(weights)) {
       cells = readVector(g, S.items.length, t("α 单元格", "α cells"), where);
@@ -259,7 +251,7 @@ export function PANEL_SCORE(alphaMatrix: any[][], weights?: any[][]): number {
   return run(() => {
     const where = param("alphaMatrix");
     const g = readGrid(alphaMatrix, where);
-    let scheme = SCORING;
+    let scheme = S;
     if (weights === undefined || weights === null || isBlankRange(weights)) {
       if (g.rows !== S.items.length) {
         invalid(
