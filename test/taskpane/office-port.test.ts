@@ -2,10 +2,6 @@
  * The Office adapter against office-addin-mock: a refresh reads every contract name with exactly one
  * context.sync(); change events are filtered to the template sheets and debounced.
  */
-// office-addin-mock reads OfficeApp from office-addin-manifest (ESM-only, stubbed for jest): give it the enum
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
-}));
 import { OfficeMockObject } from "office-addin-mock";
 import { DEFAULT_SCHEME as S } from "../../src/scheme";
 import { NAMES } from "../../src/workbook/contract";

@@ -5,10 +5,6 @@
  * The simulation follows Excel's batch semantics: queued operations run in order at sync; the first
  * failing one ends the batch (what ran before it stays done) and sync rejects.
  */
-// office-addin-mock reads OfficeApp from office-addin-manifest (ESM-only, stubbed for jest): give it the enum
-jest.mock("office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
-}));
 import { OfficeMockObject } from "office-addin-mock";
 import { DEFAULT_SCHEME as S } from "../../src/scheme";
 import { insertTemplates, freeSheetName } from "../../src/workbook/excel/insert";
