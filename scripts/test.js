@@ -3,7 +3,8 @@
 /**
  * `npm test`: checks the system tools the tests drive (LibreOffice, Chromium, xmllint, pdftoppm, a CJK
  * font) and installs them on Debian/Ubuntu when run as root; builds the CLI and the add-in (with the
- * local office.js copy, since the tests run offline); type-checks; then runs every jest test and ends
+ * local office.js copy, since the tests run offline); type-checks and lints (office-addins rules); then
+ * runs every jest test and ends
  * with one line "N passed, N failed". Extra arguments go to jest (e.g. `npm test -- test/engine`).
  */
 const { spawnSync, execSync } = require("child_process");
@@ -60,6 +61,7 @@ const steps = [
   ["npm", ["run", "build:cli"], {}],
   ["npm", ["run", "build"], { QCS_OFFICE_JS: "local" }],
   ["npm", ["run", "typecheck"], {}],
+  ["npm", ["run", "lint"], {}],
 ];
 for (const [cmd, args, env] of steps) {
   const code = run(cmd, args, env);

@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { DEFAULT_SCHEME } from "../scheme";
 import { scoreCommand, SCORE_HELP } from "./score";
 import { templateCommand } from "./template";
@@ -14,6 +16,11 @@ Run "qcs score --help" or "qcs template --help" for details.
 
 ${SCORE_HELP.split("\n").slice(-1)[0]}`;
 
+/** The package's version (src/cli and lib/cli both sit two folders below package.json). */
+function packageVersion(): string {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")).version;
+}
+
 /** The qcs command. Returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -24,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
       return templateCommand(rest);
     case "--version":
     case "-v":
-      process.stdout.write(`qcs ${require("../../package.json").version} (${DEFAULT_SCHEME.id}, data ${DEFAULT_SCHEME.version})\n`);
+      process.stdout.write(`qcs ${packageVersion()} (${DEFAULT_SCHEME.id}, data ${DEFAULT_SCHEME.version})\n`);
       return 0;
     case undefined:
     case "help":

@@ -54,7 +54,7 @@ export function normalizeFormula(f: string): string {
       c = c.replace(/_XLFN\.|_XLWS\.|_XLUDF\./g, "");
       c = c.replace(/\bTRUE\(\)/g, "TRUE").replace(/\bFALSE\(\)/g, "FALSE");
       // unquoted sheet names: Name!A1 → [NAME]!A1
-      c = c.replace(/(^|[(,=<>&+\-*/^:;])([^\[\](),=<>&+\-*/^:;!"]+)!/g, (_m, pre: string, name: string) => `${pre}[${name}]!`);
+      c = c.replace(/(^|[(,=<>&+\-*/^:;])([^[\](),=<>&+\-*/^:;!"]+)!/g, (_m, pre: string, name: string) => `${pre}[${name}]!`);
       return c;
     })
     .join("");

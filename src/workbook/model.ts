@@ -17,7 +17,7 @@ import type { Lang, RuleProfile, Scheme, Text } from "../scheme/types";
 import { explainGrade, fmt, grade, describeProfile } from "../engine";
 import { NAMES } from "./contract";
 import { a1, area, col, quoteSheet } from "./a1";
-import { L, pick, t } from "./labels";
+import { pick, t } from "./labels";
 
 /** Version of the template layout; printed on the result sheet. Bump when cells move. */
 export const TEMPLATE_VERSION = "1.0";

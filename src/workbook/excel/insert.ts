@@ -103,21 +103,21 @@ export function queueSheet(ws: Excel.Worksheet, sh: SheetModel): void {
   for (const run of styleRuns(sh.cells)) {
     const r = ws.getRange(run.range);
     const s = run.style;
-    const f = r.format;
-    f.font.name = "Microsoft YaHei";
-    f.font.size = s.size ?? 10;
-    if (s.bold) f.font.bold = true;
-    if (s.italic) f.font.italic = true;
-    if (s.color) f.font.color = hex(s.color);
-    if (s.fill) f.fill.color = hex(s.fill);
-    if (s.wrap) f.wrapText = true;
-    if (s.h) f.horizontalAlignment = H_ALIGN[s.h];
-    if (s.v) f.verticalAlignment = V_ALIGN[s.v];
+    // write-only navigation through r.format (nothing is read, so nothing needs a load or sync)
+    r.format.font.name = "Microsoft YaHei";
+    r.format.font.size = s.size ?? 10;
+    if (s.bold) r.format.font.bold = true;
+    if (s.italic) r.format.font.italic = true;
+    if (s.color) r.format.font.color = hex(s.color);
+    if (s.fill) r.format.fill.color = hex(s.fill);
+    if (s.wrap) r.format.wrapText = true;
+    if (s.h) r.format.horizontalAlignment = H_ALIGN[s.h];
+    if (s.v) r.format.verticalAlignment = V_ALIGN[s.v];
     if (s.border) {
       const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
       if (run.range.includes(":")) edges.push("InsideVertical");
       for (const e of edges) {
-        const b = f.borders.getItem(e);
+        const b = r.format.borders.getItem(e);
         b.style = "Continuous";
         b.color = "#A6A6A6";
       }
