@@ -176,9 +176,8 @@ module.exports = async (env = {}, options = {}) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions"],
+        // the template derives the Content-Security-Policy's office.js origin from this URL
         officeJsUrl: localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN,
-        // for the page's Content-Security-Policy: where office.js (and the host scripts it loads) come from
-        officeJsOrigin: localOfficeJs ? "'self'" : new URL(OFFICE_JS_CDN).origin,
       }),
       new CopyWebpackPlugin({ patterns: copy }),
     ],
