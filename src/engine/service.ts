@@ -79,7 +79,11 @@ export interface RaterInput {
 export function panelScore(
   input: ReadonlyArray<RaterInput>,
   scheme: Scheme,
-  opts: ReadOptions & { decimals?: number } = {}
+  opts: ReadOptions & {
+    decimals?: number;
+    /** false: skip the per-characteristic scores and the disagreements (left empty), for callers that only want the score */
+    breakdown?: boolean;
+  } = {}
 ): PanelResult {
   const items = scheme.items;
   const findings: Finding[] = [];
@@ -176,8 +180,8 @@ export function panelScore(
     score: raw === null ? null : roundHalfUp(raw, decimals),
     unscored,
     progress,
-    characteristics: characteristicScores(raters, scheme),
-    disagreements: disagreements(raters, scheme),
+    characteristics: opts.breakdown === false ? [] : characteristicScores(raters, scheme),
+    disagreements: opts.breakdown === false ? [] : disagreements(raters, scheme),
     findings,
   };
 }

@@ -37,8 +37,10 @@ import { invalid, messageLanguage, notAvailable, pick, run, setMessageLanguage }
 const S: Scheme = DEFAULT_SCHEME;
 const t = (zh: string, en: string): Text => ({ zh, en });
 const READ = { numericText: true } as const;
+/** A cell formula wants the score only: no per-characteristic breakdown, no disagreement list. */
+const SCORE_ONLY = { ...READ, breakdown: false } as const;
 /** The panel score is rounded as the scheme's default profile says (PANEL_SCORE has no profile argument). */
-const PANEL_OPTS = { ...READ, decimals: (findProfile(S, null) ?? S.profiles[0]).decimals };
+const PANEL_OPTS = { ...SCORE_ONLY, decimals: (findProfile(S, null) ?? S.profiles[0]).decimals };
 
 // ---------------------------------------------------------------------------------------------------
 // helpers
@@ -223,7 +225,7 @@ export function SERVICE_SCORE(alphas: any[][], weights?: any[][]): number {
       cells = g.cells;
       scheme = weightedScheme(readWeights(weights, g.cells.length, g));
     }
-    const panel = panelScore([{ alphas: cells }], scheme, READ);
+    const panel = panelScore([{ alphas: cells }], scheme, SCORE_ONLY);
     // one rater: name the item, not "rater 1"
     throwFindings(panel.findings, (f) => {
       const where = placeText({ item: f.item, clause: f.clause });
