@@ -5,12 +5,14 @@
  * `npm start`: build the add-in, serve dist/ over HTTPS on localhost (default port 3000) with the
  * Office Add-in developer certificate, and sideload it into desktop Excel where the platform allows.
  *
- *   node scripts/start.js [--no-build] [--port N] [--prod] [--local-office-js] [--no-sideload]
+ *   node scripts/start.js [--no-build] [--port N] [--prod] [--local-office-js|--cdn-office-js] [--no-sideload]
  *
  * --no-build         serve dist/ as it is
  * --port N           listen on N (default: package.json config.dev_server_port, else 3000)
  * --prod             production build (default: development build)
  * --local-office-js  serve office.js from dist/office-js (QCS_OFFICE_JS=local) instead of Microsoft's CDN
+ *                    (the default on Linux, where the page serves as the browser preview)
+ * --cdn-office-js    load office.js from Microsoft's CDN (the default on Windows and macOS)
  * --no-sideload      do not try to sideload into Excel
  *
  * Keeps serving until Ctrl-C; `npm run stop` (scripts/stop.js) stops it from another terminal.
@@ -78,17 +80,21 @@ function createHandler(root) {
 }
 
 function parseArgs(argv) {
-  const opts = { build: true, port: 0, prod: false, localOfficeJs: false, sideload: true };
+  // Where there is no desktop Excel (Linux), the page is mostly used as the browser preview, which uses
+  // the local office.js copy (no network); on Windows/macOS Excel loads office.js from Microsoft's CDN.
+  const desktopExcel = ["win32", "darwin"].includes(process.platform);
+  const opts = { build: true, port: 0, prod: false, localOfficeJs: !desktopExcel, sideload: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--no-build") opts.build = false;
     else if (a === "--prod") opts.prod = true;
     else if (a === "--local-office-js") opts.localOfficeJs = true;
+    else if (a === "--cdn-office-js") opts.localOfficeJs = false;
     else if (a === "--no-sideload") opts.sideload = false;
     else if (a === "--port") opts.port = Number(argv[++i]);
     else if (a.startsWith("--port=")) opts.port = Number(a.slice(7));
     else if (a === "--help" || a === "-h") {
-      console.log(fs.readFileSync(__filename, "utf8").split("\n").slice(3, 16).map((l) => l.replace(/^ \*\/?\s?/, "")).join("\n"));
+      console.log(fs.readFileSync(__filename, "utf8").split("\n").slice(4, 18).map((l) => l.replace(/^ \*\/?\s?/, "")).join("\n"));
       process.exit(0);
     } else {
       console.error(`unknown option ${a} (try --help)`);
