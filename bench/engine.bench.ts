@@ -6,29 +6,7 @@ import * as path from "path";
 import { DEFAULT_SCHEME as S } from "../src/scheme";
 import { grade, panelScore } from "../src/engine";
 import type { BenchRow } from "./types";
-
-/** ns per call of fn over n calls, best of 5 rounds (after a warm-up round). */
-function nsPerCall(n: number, fn: (i: number) => unknown): number {
-  let sink = 0;
-  let best = Infinity;
-  for (let round = 0; round < 6; round++) {
-    const t = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) if (fn(i)) sink++;
-    const ns = Number(process.hrtime.bigint() - t) / n;
-    if (round > 0) best = Math.min(best, ns);
-  }
-  if (sink < 0) console.log(sink);
-  return best;
-}
-
-/** A seeded generator so every run measures the same inputs. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { nsPerCall, rng } from "./util";
 
 export async function run(): Promise<BenchRow[]> {
   const rnd = rng(42);

@@ -6,29 +6,7 @@
 import { DEFAULT_SCHEME as S } from "../src/scheme";
 import { CERT_GRADE, MATURITY_LEVEL, PANEL_SCORE, SERVICE_SCORE } from "../src/functions/functions";
 import type { BenchRow } from "./types";
-
-/** µs per call of fn over n calls, best of 5 rounds after a warm-up round. */
-function usPerCall(n: number, fn: (i: number) => unknown): number {
-  let sink = 0;
-  let best = Infinity;
-  for (let round = 0; round < 6; round++) {
-    const t = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) if (fn(i)) sink++;
-    const us = Number(process.hrtime.bigint() - t) / 1000 / n;
-    if (round > 0) best = Math.min(best, us);
-  }
-  if (sink < 0) console.log(sink);
-  return best;
-}
-
-/** A seeded generator so every run measures the same inputs. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { nsPerCall, rng } from "./util";
 
 export async function run(): Promise<BenchRow[]> {
   const rnd = rng(7);
@@ -37,11 +15,11 @@ export async function run(): Promise<BenchRow[]> {
   // CERT_GRADE on varied scores and levels (some given as numeric text, as cells may hold them)
   const scores = Array.from({ length: 1024 }, (_, i) => (i % 8 === 0 ? String(Math.round(rnd() * 1000) / 10) : Math.round(rnd() * 1000) / 10));
   const levels = Array.from({ length: 1024 }, () => 1 + Math.floor(rnd() * 5));
-  const gradeUs = usPerCall(500_000, (i) => CERT_GRADE(scores[i & 1023], levels[i & 1023]));
+  const gradeUs = nsPerCall(500_000, (i) => CERT_GRADE(scores[i & 1023], levels[i & 1023])) / 1000;
 
   // PANEL_SCORE on 19 rows × 5 rater columns
   const matrices = Array.from({ length: 64 }, () => S.items.map(() => Array.from({ length: 5 }, alpha)));
-  const panelUs = usPerCall(20_000, (i) => PANEL_SCORE(matrices[i & 63]));
+  const panelUs = nsPerCall(20_000, (i) => PANEL_SCORE(matrices[i & 63])) / 1000;
 
   // 10,000 rows: CERT_GRADE(SERVICE_SCORE(19 α), MATURITY_LEVEL(total))
   const ROWS = 10_000;

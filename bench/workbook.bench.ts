@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { BenchRow } from "./types";
+import { rng } from "./util";
 import { DEFAULT_SCHEME as S } from "../src/scheme";
 import { assess, type AssessmentInput } from "../src/engine";
 import { NAMES } from "../src/workbook/contract";
@@ -26,15 +27,6 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function filled(dir: string, n: number): Promise<string[]> {
   const rand = rng(42);

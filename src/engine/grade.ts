@@ -132,8 +132,12 @@ export function explainGrade(g: GradeResult, scheme: Scheme): Text {
   return { zh: zh.join(""), en: en.join(" ") };
 }
 
-/** "+2.4 service points and maturity total +4 (level 4) for AAAA" */
-export function explainNext(n: NextGrade | null, scheme: Scheme): Text {
+/**
+ * "+2.4 service points and maturity total +4 (level 4) for AAAA". With `totalKnown: false` (only the
+ * overall level is known, not the total) the maturity part names the total the needed level starts at:
+ * "maturity total ≥ 95 (level 4)".
+ */
+export function explainNext(n: NextGrade | null, scheme: Scheme, opts: { totalKnown?: boolean } = {}): Text {
   if (!n) return { zh: "已是最高结果。", en: "This is already the highest result." };
   const label = scheme.gradeLabels[n.code];
   const zh: string[] = [];
@@ -144,8 +148,14 @@ export function explainNext(n: NextGrade | null, scheme: Scheme): Text {
   }
   if (n.totalRise > 0) {
     const l = lvl(scheme, n.levelReached);
-    zh.push(`管理成熟度总分 +${n.totalRise}（达到${l.zh}）`);
-    en.push(`maturity total +${n.totalRise} (${l.en})`);
+    const band = scheme.maturityBands.find((b) => b.level === n.gate.minLevel);
+    if (opts.totalKnown === false && band) {
+      zh.push(`管理成熟度总分 ≥ ${band.min}（${band.label.zh}）`);
+      en.push(`maturity total ≥ ${band.min} (${band.label.en})`);
+    } else {
+      zh.push(`管理成熟度总分 +${n.totalRise}（达到${l.zh}）`);
+      en.push(`maturity total +${n.totalRise} (${l.en})`);
+    }
   }
   return {
     zh: `达到 ${label.zh} 需要：${zh.join("，")}。`,

@@ -26,7 +26,6 @@ import {
   readAlpha,
   readLevel,
   clean,
-  fmt,
   type Finding,
   type RaterInput,
 } from "../engine";
@@ -387,22 +386,8 @@ function readLevelOrTotal(v: unknown): { level: number; total: number | null } {
  */
 function nextText(g: ReturnType<typeof grade>, level: number, total: number | null, p: RuleProfile): Text {
   const band = S.maturityBands.find((b) => b.level === level);
-  const base = total ?? (band ? band.min : 0);
-  const next = nextGrade(g, base, S, p);
-  if (!next || total !== null || next.totalRise === 0) return explainNext(next, S);
-  const need = S.maturityBands.find((b) => b.level === next.gate.minLevel);
-  const label = S.gradeLabels[next.code];
-  const zh: string[] = [];
-  const en: string[] = [];
-  if (next.serviceRise > 0) {
-    zh.push(`服务得分 +${fmt(next.serviceRise)}`);
-    en.push(`+${fmt(next.serviceRise)} service points`);
-  }
-  if (need) {
-    zh.push(`管理成熟度总分 ≥ ${need.min}（${need.label.zh}）`);
-    en.push(`maturity total ≥ ${need.min} (${need.label.en})`);
-  }
-  return { zh: `达到 ${label.zh} 需要：${zh.join("，")}。`, en: `${en.join(" and ")} for ${label.en}.` };
+  const next = nextGrade(g, total ?? (band ? band.min : 0), S, p);
+  return explainNext(next, S, { totalKnown: total !== null });
 }
 
 // ---------------------------------------------------------------------------------------------------
