@@ -101,12 +101,12 @@ export function explainGrade(g: GradeResult, scheme: Scheme): Text {
   if (g.gate) {
     const row = scheme.gradeRows[g.gate.row];
     const t = gateText(g.gate, scheme);
-    zh.push(`服务得分 ${s}、管理成熟度${l.zh}，满足${row.zh}中${label.zh}的条件（${t.zh}），结果为 ${label.zh}。`);
-    en.push(`Service ${s} and maturity ${l.en} meet ${row.en} for ${label.en} (${t.en}): the result is ${label.en}.`);
+    zh.push(`服务得分 ${s}，管理成熟度${l.zh}。依据${row.zh}，${label.zh} 需${t.zh}，已满足，结果为 ${label.zh}。`);
+    en.push(`Service ${s}, maturity ${l.en}. Per ${row.en}, ${label.en} needs ${t.en}; this holds, so the result is ${label.en}.`);
   } else {
-    const row = scheme.gradeRows[g.up ? g.up.row : 1];
-    zh.push(`服务得分 ${s}、管理成熟度${l.zh}，不满足${row.zh}，结果为${label.zh}。`);
-    en.push(`Service ${s} and maturity ${l.en} do not meet ${row.en}: the result is ${label.en}.`);
+    // no gate holds; the part below names the lowest gate's row and what it lacks
+    zh.push(`服务得分 ${s}，管理成熟度${l.zh}，结果为${label.zh}。`);
+    en.push(`Service ${s}, maturity ${l.en}: the result is ${label.en}.`);
   }
   if (g.up && g.limitedBy) {
     const upLabel = scheme.gradeLabels[g.up.code];
@@ -114,16 +114,16 @@ export function explainGrade(g: GradeResult, scheme: Scheme): Text {
     const need = lvl(scheme, g.up.minLevel);
     const why: Record<Track, Text> = {
       maturity: {
-        zh: `服务得分已达 ${g.up.minService}，但 ${upLabel.zh} 需管理成熟度${need.zh}及以上（${row.zh}），由管理成熟度限制`,
-        en: `Service already reaches ${g.up.minService}, but ${upLabel.en} needs maturity ${need.en} or above (${row.en}): limited by maturity`,
+        zh: `服务得分已达 ${g.up.minService}，但依据${row.zh}，${upLabel.zh} 还需管理成熟度${need.zh}及以上，由管理成熟度限制`,
+        en: `Service already reaches ${g.up.minService}, but per ${row.en} ${upLabel.en} also needs maturity ${need.en} or above: limited by maturity`,
       },
       service: {
-        zh: `管理成熟度已满足，但 ${upLabel.zh} 需服务得分 ≥ ${g.up.minService}（${row.zh}），由服务得分限制`,
-        en: `Maturity already suffices, but ${upLabel.en} needs a service score ≥ ${g.up.minService} (${row.en}): limited by the service score`,
+        zh: `管理成熟度已满足，但依据${row.zh}，${upLabel.zh} 还需服务得分 ≥ ${g.up.minService}，由服务得分限制`,
+        en: `Maturity already suffices, but per ${row.en} ${upLabel.en} needs a service score ≥ ${g.up.minService}: limited by the service score`,
       },
       both: {
-        zh: `${upLabel.zh} 需服务得分 ≥ ${g.up.minService} 且管理成熟度${need.zh}及以上（${row.zh}），两项均未达到`,
-        en: `${capitalise(upLabel.en)} needs a service score ≥ ${g.up.minService} and maturity ${need.en} or above (${row.en}): neither is met`,
+        zh: `依据${row.zh}，${upLabel.zh} 需服务得分 ≥ ${g.up.minService} 且管理成熟度${need.zh}及以上，两项均未达到`,
+        en: `Per ${row.en}, ${upLabel.en} needs a service score ≥ ${g.up.minService} and maturity ${need.en} or above: neither is met`,
       },
     };
     zh.push(why[g.limitedBy].zh + "。");

@@ -79,3 +79,31 @@ describe("RULES.md §4 examples", () => {
     expect(readAlpha(1.01, S).finding?.message.en).toBe("α 1.01 is outside [0, 1]");
   });
 });
+
+describe("why: the 5.3 row that set the result and the track that limits it", () => {
+  test("capped: row 2 gives AAA, row 3 needs level 4 — limited by maturity", () => {
+    const r = assess(uniform(0.9, 3), S);
+    expect(r.grade?.limitedBy).toBe("maturity");
+    expect(r.reason!.en).toContain(`Per ${S.gradeRows[2].en}, AAA needs`);
+    expect(r.reason!.en).toContain(`per ${S.gradeRows[3].en} AAAA also needs maturity level 4 or above: limited by maturity.`);
+    expect(r.reason!.zh).toContain(`依据${S.gradeRows[3].zh}，AAAA 还需管理成熟度四级及以上，由管理成熟度限制。`);
+    expect(r.nextText!.en).toBe("Maturity total +8 (level 4) for AAAA.");
+  });
+  test("uniform 0.9, L4: limited by the service score", () => {
+    const r = assess(uniform(0.9, 4), S);
+    expect(r.grade?.limitedBy).toBe("service");
+    expect(r.nextText!.en).toBe("+5.0 service points for AAAAA.");
+  });
+  test("low: neither track meets row 1", () => {
+    const r = assess(uniform(0.5, 1), S);
+    expect(r.grade?.limitedBy).toBe("both");
+    expect(r.reason!.en).toContain(`Per ${S.gradeRows[1].en}, basic, not graded needs a service score ≥ 60 and maturity level 2 or above: neither is met.`);
+    expect(r.nextText!.en).toBe("+10.0 service points and maturity total +16 (level 2) for basic, not graded.");
+  });
+  test("all max: nothing above", () => {
+    const r = assess(uniform(1, 5), S);
+    expect(r.grade?.limitedBy).toBeNull();
+    expect(r.next).toBeNull();
+    expect(r.nextText!.en).toBe("This is already the highest result.");
+  });
+});
