@@ -125,10 +125,9 @@ test("preview mode starts with office.js loaded but no Office host, first render
     path.join(OUT, "first-render.json"),
     JSON.stringify({ what: "ms from navigation start to the first painted summary, preview mode, headless Chromium", median, runs }, null, 2)
   );
-  // The target is ≤ 1000 ms (reported against it by `npm run bench`). About 300 ms of it is office.js
-  // loading before any of our code runs, and this 2-CPU VM is often shared by parallel builds, so the
-  // test guards against regressions with a looser ceiling rather than failing on machine load.
-  expect(median).toBeLessThanOrEqual(1500);
+  // Issue 5's target: first render ≤ 1 s in headless Chromium here (about 300 ms of it is office.js
+  // loading before any of our code runs). The median of five loads evens out a busy moment.
+  expect(median).toBeLessThanOrEqual(1000);
   // the sample assessment is summarized by the engine
   await expect(gradeOf(page!)).resolves.not.toBe("pending");
 });
