@@ -87,16 +87,21 @@ export function panelScore(
 ): PanelResult {
   const items = scheme.items;
   const findings: Finding[] = [];
+  /** "unscored items" findings, reported after the errors */
+  const blanks: Finding[] = [];
   const raters: RaterResult[] = [];
   input.forEach((r, ri) => {
+    const place = { rater: ri + 1, rater_name: r.name };
     const alphas: Alpha[] = new Array(items.length);
+    const invalid: boolean[] = new Array(items.length).fill(false);
     let any = false;
     let bad = false;
     for (let i = 0; i < items.length; i++) {
-      const read = readAlpha(r.alphas[i], scheme, { rater: ri + 1, rater_name: r.name, item: items[i].id }, opts);
+      const read = readAlpha(r.alphas[i], scheme, { ...place, item: items[i].id }, opts);
       if (read.finding) {
         findings.push(read.finding);
         alphas[i] = null;
+        invalid[i] = true;
         bad = true;
         any = true;
       } else {
@@ -112,7 +117,8 @@ export function panelScore(
     for (let i = 0; i < items.length; i++) {
       const a = alphas[i];
       if (a === null) {
-        unscored.push(items[i].id);
+        // an invalid cell is already reported as such, not also as unscored
+        if (!invalid[i]) unscored.push(items[i].id);
         continue;
       }
       scored++;
@@ -122,17 +128,21 @@ export function panelScore(
     }
     let score: number | null = null;
     if (bad) {
-      // invalid cells already reported; they are not also "unscored"
-    } else if (unscored.length === 0 && attainable === 0) {
-      findings.push(
+      // no score while a cell is invalid
+    } else if (unscored.length) {
+      blanks.push(
         finding(
-          "rater-all-na",
-          "error",
-          { zh: "所有项目均为不适用，无法计分", en: "every item is N/A; there is nothing to score" },
-          { rater: ri + 1, rater_name: r.name }
+          "alpha-blank",
+          "incomplete",
+          { zh: `未评分项目：${unscored.join(", ")}`, en: `unscored items: ${unscored.join(", ")}` },
+          place
         )
       );
-    } else if (unscored.length === 0) {
+    } else if (attainable === 0) {
+      findings.push(
+        finding("rater-all-na", "error", { zh: "所有项目均为不适用，无法计分", en: "every item is N/A; there is nothing to score" }, place)
+      );
+    } else {
       score = clean((100 * actual) / attainable);
     }
     raters.push({ rater: ri + 1, name: r.name, alphas, actual: clean(actual), attainable, score, scored, unscored });
@@ -146,25 +156,9 @@ export function panelScore(
       })
     );
   }
-  const unscoredSet = new Set<string>();
-  for (const r of raters) {
-    if (!r.unscored.length || r.unscored.length === items.length) continue;
-    for (const id of r.unscored) unscoredSet.add(id);
-  }
+  findings.push(...blanks);
+  const unscoredSet = new Set(raters.flatMap((r) => r.unscored));
   const unscored = items.map((it) => it.id).filter((id) => unscoredSet.has(id));
-  for (const r of raters) {
-    const invalid = findings.some((f) => f.rater === r.rater && f.severity === "error");
-    if (r.unscored.length && !invalid) {
-      findings.push(
-        finding(
-          "alpha-blank",
-          "incomplete",
-          { zh: `未评分项目：${r.unscored.join(", ")}`, en: `unscored items: ${r.unscored.join(", ")}` },
-          { rater: r.rater, rater_name: r.name }
-        )
-      );
-    }
-  }
 
   const complete = raters.length > 0 && raters.every((r) => r.score !== null);
   const raw = complete ? clean(raters.reduce((s, r) => s + (r.score as number), 0) / raters.length) : null;
