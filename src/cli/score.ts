@@ -24,7 +24,7 @@ const fileFault = (zh: string, en: string): Finding => finding("bad-json", "erro
 export async function loadAssessment(
   file: string,
   scheme: Scheme
-): Promise<{ input: AssessmentInput | null; findings: Finding[]; organization?: string; locate?: (fs: Finding[]) => Finding[] }> {
+): Promise<{ input: AssessmentInput | null; findings: Finding[]; locate?: (fs: Finding[]) => Finding[] }> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -56,11 +56,7 @@ export async function loadAssessment(
     const msg = e instanceof Error ? e.message : String(e);
     return { input: null, findings: [fileFault(`JSON 格式错误：${msg}`, `malformed JSON: ${msg}`)] };
   }
-  const read = readExchange(json, scheme);
-  const org = json && typeof json === "object" && typeof (json as { organization?: unknown }).organization === "string"
-    ? ((json as { organization: string }).organization)
-    : undefined;
-  return { ...read, organization: org };
+  return readExchange(json, scheme);
 }
 
 class Progress {
@@ -116,7 +112,7 @@ export async function scoreCommand(argv: string[], scheme: Scheme): Promise<numb
       else {
         const r = assess(loaded.input, scheme, { profile });
         if (loaded.locate) r.findings = loaded.locate(r.findings);
-        line = scoreLine(shown, r, scheme, lang, loaded.findings, loaded.organization ?? loaded.input.organization);
+        line = scoreLine(shown, r, scheme, lang, loaded.findings, loaded.input.organization);
       }
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
