@@ -34,15 +34,12 @@ export function summarize(snap: WorkbookSnapshot, scheme: Scheme): Summary {
   const result = read.input ? assess(read.input, scheme, { numericText: true }) : null;
   const seen = new Set<string>();
   const findings: Finding[] = [];
-  for (const withCell of locateFindings([...read.findings, ...(result ? result.findings : [])], snap, scheme)) {
-    const f = withCell;
+  for (const f of locateFindings([...read.findings, ...(result ? result.findings : [])], snap, scheme)) {
     // the reader may report a cell the engine reports again by rater and item: keep it once
-    const k = key(withCell);
-    const k2 = `${f.code}|${withCell.cell ?? ""}`;
-    if (seen.has(k) || (withCell.cell && seen.has(k2))) continue;
-    seen.add(k);
-    if (withCell.cell) seen.add(k2);
-    findings.push(withCell);
+    const keys = f.cell ? [key(f), `${f.code}|${f.cell}`] : [key(f)];
+    if (keys.some((k) => seen.has(k))) continue;
+    keys.forEach((k) => seen.add(k));
+    findings.push(f);
   }
   const order = { error: 0, incomplete: 1, warning: 2 } as const;
   findings.sort((a, b) => order[a.severity] - order[b.severity]);
