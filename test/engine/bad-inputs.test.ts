@@ -118,6 +118,14 @@ describe("bad inputs: each with its message", () => {
     expect(p.score).toBeNull();
   });
 
+  test("an invalid cell is reported as invalid, not also as unscored", () => {
+    const alphas = S.items.map((it) => (it.id === "2.3" ? 1.2 : it.id === "4.1" ? null : 0.5));
+    const p = panelScore([{ alphas }], S);
+    expect(p.findings.map((f) => f.message.en)).toEqual(["rater 1, item 2.3: α 1.2 is outside [0, 1]"]);
+    expect(p.raters[0].unscored).toEqual(["4.1"]);
+    expect(p.unscored).toEqual(["4.1"]);
+  });
+
   test("the Chinese message names the same place", () => {
     const read = readExchange(withAlpha(1.2), S);
     const f = assess(read.input!, S).findings[0];
