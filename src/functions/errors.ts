@@ -129,11 +129,17 @@ export function cellError(v: unknown): ErrorLike | undefined {
  * function would lose the declared arity the metadata and the bundle test rely on, hence a runner.)
  */
 export function run<R>(body: () => R): R {
+  let result: R;
   try {
-    return body();
+    result = body();
   } catch (e) {
     if (isFunctionError(e)) throw e;
     const detail = e instanceof Error ? e.message : String(e);
     throw makeError("#VALUE!", `internal error: ${detail}`);
   }
+  // extreme inputs (weights near 1e308) can overflow the arithmetic: never hand Excel NaN or Infinity
+  if (typeof result === "number" && !Number.isFinite(result)) {
+    invalid({ zh: "结果超出数值范围（输入过大）", en: "the result is not a finite number (an input is too large)" });
+  }
+  return result;
 }

@@ -448,3 +448,18 @@ describe("no unhandled exception, ever", () => {
     );
   });
 });
+
+describe("overflow", () => {
+  test("weights so large that the sums overflow give #VALUE!, never NaN or Infinity", () => {
+    const huge = 1.7e308;
+    for (const call of [
+      () => PANEL_SCORE([[0.5], [0.5]], [[huge], [huge]]),
+      () => SERVICE_SCORE([[0.5], [0.5]], [[huge], [huge]]),
+      () => MATURITY_POINTS(5, huge),
+    ]) {
+      const e = errorOf(call);
+      expect(e.code).toBe("#VALUE!");
+      expect(e.message).toBe("the result is not a finite number (an input is too large)");
+    }
+  });
+});
