@@ -23,7 +23,7 @@ import { pick, t } from "./labels";
 export const TEMPLATE_VERSION = "1.0";
 
 export const MIN_RATERS = 1;
-export const MAX_RATERS = 10;
+export const MAX_RATERS = 50;
 export const DEFAULT_RATERS = 3;
 
 export type SheetKey = "service" | "maturity" | "result";

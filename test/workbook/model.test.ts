@@ -86,9 +86,9 @@ describe("template model", () => {
     }
   });
 
-  it("rejects rater counts outside 1–10", () => {
+  it("rejects rater counts outside 1–MAX_RATERS", () => {
     expect(() => buildTemplate(S, { raters: 0, lang: "zh-CN" })).toThrow(RangeError);
-    expect(() => buildTemplate(S, { raters: 11, lang: "zh-CN" })).toThrow(RangeError);
+    expect(() => buildTemplate(S, { raters: MAX_RATERS + 1, lang: "zh-CN" })).toThrow(RangeError);
     expect(() => buildTemplate(S, { raters: 2.5, lang: "zh-CN" })).toThrow(RangeError);
   });
 
