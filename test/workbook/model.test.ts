@@ -208,7 +208,7 @@ describe("qcs template / qcs score on a filled template", () => {
   it("explains itself and rejects bad arguments with exit code 2", async () => {
     expect(await templateCommand(["--help"])).toBe(0);
     expect(out).toMatch(/--raters/);
-    expect(await templateCommand(["--out", path.join(dir, "x.xlsx"), "--raters", "11"])).toBe(2);
+    expect(await templateCommand(["--out", path.join(dir, "x.xlsx"), "--raters", String(MAX_RATERS + 1)])).toBe(2);
     expect(await templateCommand(["--out", path.join(dir, "x.xlsx"), "--lang", "fr"])).toBe(2);
     expect(await templateCommand([])).toBe(2);
   });
