@@ -1,5 +1,5 @@
 import { DEFAULT_SCHEME as S } from "../src/scheme";
-import type { AssessmentInput } from "../src/engine";
+import type { AssessmentInput, ConformityReview } from "../src/engine";
 
 /** Every item at `alpha` (overrides by item id), every clause at `level` (overrides by clause id). */
 export function uniform(
@@ -28,4 +28,9 @@ export function toExchange(a: AssessmentInput): Record<string, unknown> {
     },
     maturity: Object.fromEntries(S.clauses.map((c, i) => [c.id, a.levels[i]])),
   };
+}
+
+/** The same assessment with a conformity review recorded (RULES.md §5). */
+export function reviewed(a: AssessmentInput, passed = true, extra: Partial<ConformityReview> = {}): AssessmentInput {
+  return { ...a, records: { ...(a.records ?? {}), conformity: { passed, ...extra } } };
 }

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Lang, Scheme } from "../scheme/types";
-import { assess, finding, readExchange, type AssessmentInput, type Finding } from "../engine";
+import { assess, finding, readExchangeText, type AssessmentInput, type Finding } from "../engine";
 import { parseArgs } from "./args";
 import { failedLine, reportText, scoreLine, type ScoreLine } from "./result";
 
@@ -48,15 +48,7 @@ export async function loadAssessment(
     const { readWorkbookFile } = await import("../workbook/xlsx/read");
     return readWorkbookFile(file, scheme);
   }
-  const text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return { input: null, findings: [fileFault(`JSON 格式错误：${msg}`, `malformed JSON: ${msg}`)] };
-  }
-  return readExchange(json, scheme);
+  return readExchangeText(fs.readFileSync(file, "utf8"), scheme);
 }
 
 class Progress {

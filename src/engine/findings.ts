@@ -22,7 +22,14 @@ export type FindingCode =
   | "bad-json"
   | "too-large"
   | "shape"
-  | "altered";
+  | "altered"
+  | "duplicate-key"
+  | "unknown-field"
+  | "record"
+  | "provisional"
+  | "conformity"
+  | "limit"
+  | "more";
 
 export interface Place {
   /** 1-based rater (or visit) number */
@@ -98,3 +105,55 @@ export function quote(v: unknown): string {
 
 export const hasErrors = (fs: readonly Finding[]): boolean => fs.some((f) => f.severity === "error");
 export const isComplete = (fs: readonly Finding[]): boolean => !fs.some((f) => f.severity !== "warning");
+
+/**
+ * A list of findings that keeps at most `max` entries and counts the rest, so one hostile file cannot
+ * flood memory or output (600,000 unknown ids give `max` findings and one "… more" line).
+ */
+export class FindingList {
+  private readonly items: Finding[] = [];
+  private omitted = 0;
+  /** the most serious severity among the omitted findings */
+  private worst: Severity = "warning";
+  constructor(readonly max: number) {}
+  push(...fs: Finding[]): void {
+    for (const f of fs) {
+      if (this.items.length < this.max) this.items.push(f);
+      else {
+        this.omitted++;
+        if (f.severity === "error" || (f.severity === "incomplete" && this.worst === "warning")) this.worst = f.severity;
+      }
+    }
+  }
+  /** counts one more omitted finding without building it (once the list is full) */
+  tally(severity: Severity): void {
+    this.push({ severity } as Finding);
+  }
+  get full(): boolean {
+    return this.items.length >= this.max;
+  }
+  get size(): number {
+    return this.items.length + this.omitted;
+  }
+  some(pred: (f: Finding) => boolean): boolean {
+    return this.items.some(pred);
+  }
+  /** the kept findings, with one closing finding that counts the omitted ones */
+  list(): Finding[] {
+    if (!this.omitted) return [...this.items];
+    return [
+      ...this.items,
+      finding("more", this.worst, {
+        zh: `另有 ${this.omitted} 个问题未列出（每个文件最多列出 ${this.max} 个）`,
+        en: `${this.omitted} more findings not listed (at most ${this.max} per file)`,
+      }),
+    ];
+  }
+}
+
+/** Caps a finished list the same way. */
+export function capFindings(fs: readonly Finding[], max: number): Finding[] {
+  const l = new FindingList(max);
+  l.push(...fs);
+  return l.list();
+}

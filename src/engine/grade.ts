@@ -1,8 +1,10 @@
 import type { GradeCode, GradeGate, RuleProfile, Scheme, Text } from "../scheme/types";
 import { fmt, roundHalfUp } from "./decimal";
 import { maturityBand } from "./maturity";
+import type { ConformityStatus } from "./records";
 
-export type Track = "service" | "maturity" | "both";
+/** What keeps a result from the next one up: a score track, both, or the failed conformity review (RULES.md §5). */
+export type Track = "service" | "maturity" | "both" | "conformity";
 
 export interface GradeResult {
   code: GradeCode;
@@ -15,6 +17,10 @@ export interface GradeResult {
   /** the service score the grade was decided on (rounded as the profile says) */
   service: number;
   level: number;
+  /** the conformity review of 5.3: "absent" makes the result provisional, "failed" makes it NONE */
+  conformity: ConformityStatus;
+  /** the result the scores alone give (differs from `code` only when the review failed) */
+  scored: GradeCode;
 }
 
 /**
@@ -35,7 +41,25 @@ export function grade(service: number, level: number, profile: RuleProfile): Gra
     const lOk = level >= up.minLevel;
     limitedBy = sOk ? "maturity" : lOk ? "service" : "both";
   }
-  return { code: gate ? gate.code : "NONE", gate, up, limitedBy, service: s, level };
+  const code = gate ? gate.code : "NONE";
+  return { code, gate, up, limitedBy, service: s, level, conformity: "passed", scored: code };
+}
+
+/**
+ * The conformity gate of 5.3 (RULES.md §5) on a scored result: a failed review gives NONE whatever the
+ * scores (limited by conformity; the way up is passing the review); no review recorded leaves the result
+ * as scored but provisional; a passed review changes nothing.
+ */
+export function applyConformity(g: GradeResult, status: ConformityStatus): GradeResult {
+  if (status === "failed") return { ...g, code: "NONE", gate: undefined, up: g.gate, limitedBy: "conformity", conformity: "failed", scored: g.code };
+  return { ...g, conformity: status };
+}
+
+/** The grade label as shown: "AAA", "AAA（待符合性审查）" while the review is not recorded. */
+export function gradeLabel(g: Pick<GradeResult, "code" | "conformity">, scheme: Scheme): Text {
+  const l = scheme.gradeLabels[g.code];
+  if (g.conformity !== "absent" || g.code === "NONE") return l;
+  return { zh: `${l.zh}${scheme.provisionalMark.zh}`, en: `${l.en} ${scheme.provisionalMark.en}` };
 }
 
 /** The smallest rise in each track that reaches the next result up. */
@@ -48,11 +72,15 @@ export interface NextGrade {
   totalRise: number;
   /** the level the raised total reaches */
   levelReached: number;
+  /** the conformity review must be passed (it failed) */
+  review?: boolean;
 }
 
 export function nextGrade(g: GradeResult, total: number, scheme: Scheme, profile: RuleProfile): NextGrade | null {
   const up = g.up;
   if (!up) return null;
+  // a failed review: the scores already give `up`; passing the review is what is missing
+  if (g.limitedBy === "conformity") return { code: up.code, gate: up, serviceRise: 0, totalRise: 0, levelReached: g.level, review: true };
   const serviceRise = Math.max(0, roundHalfUp(up.minService - g.service, profile.decimals));
   let totalRise = 0;
   if (g.level < up.minLevel) {
@@ -91,43 +119,60 @@ export function describeProfile(profile: RuleProfile, scheme: Scheme): Text {
   };
 }
 
-/** Why the result is what it is: which gate (5.3 row) was met and what kept it from the next one. */
+/**
+ * Why the result is what it is: the gate that was applied, with its two minimums, and what kept the
+ * result from the next one up. A 5.3 row is cited only for the management level it sets (RULES.md §3):
+ * its score range is never quoted, so no reason contradicts the score ("S = 100 … row 2 (80–90)").
+ */
 export function explainGrade(g: GradeResult, scheme: Scheme): Text {
   const s = fmt(g.service);
   const l = lvl(scheme, g.level);
   const label = scheme.gradeLabels[g.code];
-  const zh: string[] = [];
-  const en: string[] = [];
-  if (g.gate) {
-    const row = scheme.gradeRows[g.gate.row];
-    const t = gateText(g.gate, scheme);
-    zh.push(`服务得分 ${s}，管理成熟度${l.zh}。依据${row.zh}，${label.zh} 需${t.zh}，已满足，结果为 ${label.zh}。`);
-    en.push(`Service ${s}, maturity ${l.en}. Per ${row.en}, ${label.en} needs ${t.en}; this holds, so the result is ${label.en}.`);
-  } else {
-    // no gate holds; the part below names the lowest gate's row and what it lacks
-    zh.push(`服务得分 ${s}，管理成熟度${l.zh}，结果为${label.zh}。`);
-    en.push(`Service ${s}, maturity ${l.en}: the result is ${label.en}.`);
+  const zh: string[] = [`服务得分 ${s}，管理成熟度${l.zh}。`];
+  const en: string[] = [`Service ${s}, maturity ${l.en}.`];
+  const needs = (gate: GradeGate): Text => {
+    const t = gateText(gate, scheme);
+    const row = scheme.gradeRows[gate.row];
+    return { zh: `${t.zh}（管理级别依据${row.zh}）`, en: `${t.en} (the level per ${row.en})` };
+  };
+  if (g.conformity === "failed") {
+    const scored = scheme.gradeLabels[g.scored];
+    zh.push(`管理要求符合性审查未通过；依据 5.3，${scheme.conformityText.zh}，结果为${label.zh}（仅按得分为 ${scored.zh}）。`);
+    en.push(`The management-requirements conformity review was not passed; 5.3 grades ${scheme.conformityText.en}, so the result is ${label.en} (the scores alone give ${scored.en}).`);
+    return { zh: zh.join(""), en: en.join(" ") };
   }
-  if (g.up && g.limitedBy) {
+  if (g.gate) {
+    const t = needs(g.gate);
+    zh.push(`${label.zh} 需${t.zh}，已满足，结果为 ${label.zh}。`);
+    en.push(`${capitalise(label.en)} needs ${t.en}; this holds, so the result is ${label.en}.`);
+  } else {
+    zh.push(`结果为${label.zh}。`);
+    en.push(`The result is ${label.en}.`);
+  }
+  if (g.up && g.limitedBy && g.limitedBy !== "conformity") {
     const upLabel = scheme.gradeLabels[g.up.code];
     const row = scheme.gradeRows[g.up.row];
     const need = lvl(scheme, g.up.minLevel);
-    const why: Record<Track, Text> = {
+    const why: Record<Exclude<Track, "conformity">, Text> = {
       maturity: {
-        zh: `服务得分已达 ${g.up.minService}，但依据${row.zh}，${upLabel.zh} 还需管理成熟度${need.zh}及以上，由管理成熟度限制`,
-        en: `Service already reaches ${g.up.minService}, but per ${row.en} ${upLabel.en} also needs maturity ${need.en} or above: limited by maturity`,
+        zh: `服务得分已达 ${g.up.minService}，但 ${upLabel.zh} 还需管理成熟度${need.zh}及以上（${row.zh}），由管理成熟度限制`,
+        en: `Service already reaches ${g.up.minService}, but ${upLabel.en} also needs maturity ${need.en} or above (${row.en}): limited by maturity`,
       },
       service: {
-        zh: `管理成熟度已满足，但依据${row.zh}，${upLabel.zh} 还需服务得分 ≥ ${g.up.minService}，由服务得分限制`,
-        en: `Maturity already suffices, but per ${row.en} ${upLabel.en} needs a service score ≥ ${g.up.minService}: limited by the service score`,
+        zh: `管理成熟度已满足，但 ${upLabel.zh} 需服务得分 ≥ ${g.up.minService}，由服务得分限制`,
+        en: `Maturity already suffices, but ${upLabel.en} needs a service score ≥ ${g.up.minService}: limited by the service score`,
       },
       both: {
-        zh: `依据${row.zh}，${upLabel.zh} 需服务得分 ≥ ${g.up.minService} 且管理成熟度${need.zh}及以上，两项均未达到`,
-        en: `Per ${row.en}, ${upLabel.en} needs a service score ≥ ${g.up.minService} and maturity ${need.en} or above: neither is met`,
+        zh: `${upLabel.zh} 需${needs(g.up).zh}，两项均未达到`,
+        en: `${capitalise(upLabel.en)} needs ${needs(g.up).en}: neither is met`,
       },
     };
     zh.push(why[g.limitedBy].zh + "。");
     en.push(why[g.limitedBy].en + ".");
+  }
+  if (g.conformity === "absent" && g.code !== "NONE") {
+    zh.push(`管理要求符合性审查结果尚未记录，此结果为暂定${scheme.provisionalMark.zh}。`);
+    en.push(`The conformity review is not recorded yet, so this result is provisional ${scheme.provisionalMark.en}.`);
   }
   return { zh: zh.join(""), en: en.join(" ") };
 }
@@ -140,6 +185,7 @@ export function explainGrade(g: GradeResult, scheme: Scheme): Text {
 export function explainNext(n: NextGrade | null, scheme: Scheme, opts: { totalKnown?: boolean } = {}): Text {
   if (!n) return { zh: "已是最高结果。", en: "This is already the highest result." };
   const label = scheme.gradeLabels[n.code];
+  if (n.review) return { zh: `达到 ${label.zh} 需要：通过管理要求符合性审查。`, en: `${capitalise(label.en)} needs the conformity review passed.` };
   const zh: string[] = [];
   const en: string[] = [];
   if (n.serviceRise > 0) {

@@ -9,3 +9,7 @@ export * from "./service";
 export * from "./maturity";
 export * from "./grade";
 export * from "./assessment";
+export * from "./records";
+export * from "./exchange";
+export * from "./json";
+export * from "./limits";

@@ -2,6 +2,7 @@ import type { Scheme, LikertBand } from "../scheme/types";
 import { clean, roundHalfUp } from "./decimal";
 import { finding, type Finding } from "./findings";
 import { readAlpha, type Alpha, type ReadOptions } from "./input";
+import type { RaterRecord } from "./records";
 
 /** The Likert band (5.1.1 2)) of an α in [0, 1], or undefined outside it or for a non-number. */
 export function likertBand(alpha: number, scheme: Scheme): LikertBand | undefined {
@@ -66,8 +67,7 @@ export interface PanelResult {
   findings: Finding[];
 }
 
-export interface RaterInput {
-  name?: string;
+export interface RaterInput extends RaterRecord {
   /** one cell per scheme item, in scheme order; missing entries are blank */
   alphas: ReadonlyArray<unknown>;
 }

@@ -11,9 +11,14 @@ import {
   CLAUSE_AUDIT,
   CLAUSE_TITLES,
   DIMENSION_NAMES,
+  CONFORMITY_TEXT,
+  GROUP_AUDIT_LEADS,
   GROUP_LEVEL_TEXTS,
   GROUP_NAMES,
   ITEM_CRITERIA,
+  QMS_EXEMPTION_TEXT,
+  SPECIFIC_LEAD_2,
+  SPECIFIC_REQUIREMENTS,
   TITLE,
 } from "./texts";
 
@@ -101,7 +106,7 @@ export const CTS_TBSC094_2026: Scheme = {
   ],
   groups: Object.keys(GROUP_NAMES)
     .sort()
-    .map((id) => ({ id, name: GROUP_NAMES[id], levels: GROUP_LEVEL_TEXTS[id] })),
+    .map((id) => ({ id, name: GROUP_NAMES[id], levels: GROUP_LEVEL_TEXTS[id], ...(GROUP_AUDIT_LEADS[id] ? { auditLead: GROUP_AUDIT_LEADS[id] } : {}) })),
   clauses,
   maturityBands: [
     { level: 1, min: 20, max: 45, label: { zh: "一级", en: "level 1" } },
@@ -120,12 +125,26 @@ export const CTS_TBSC094_2026: Scheme = {
     NONE: { zh: "不予认证", en: "not certified" },
   },
   gradeRows: {
-    1: { zh: "5.3 表第 1 行（60—79 分，二级及以上）", en: "5.3 table row 1 (60–79 points, level 2 or above)" },
-    2: { zh: "5.3 表第 2 行（80—90 分，三级及以上）", en: "5.3 table row 2 (80–90 points, level 3 or above)" },
-    3: { zh: "5.3 表第 3 行（90 分及以上，四级及以上）", en: "5.3 table row 3 (90 points or more, level 4 or above)" },
+    1: { zh: "5.3 表第 1 行", en: "5.3 table row 1" },
+    2: { zh: "5.3 表第 2 行", en: "5.3 table row 2" },
+    3: { zh: "5.3 表第 3 行", en: "5.3 table row 3" },
   },
   profiles: [TABLE_PROFILE, PAIRED_PROFILE],
   defaultProfile: "table",
   disagreementBands: 2,
   notApplicable: ["N/A", "NA", "不适用"],
+  specificRequirements: SPECIFIC_REQUIREMENTS.map((r) => ({ ...r })),
+  specificLead2: SPECIFIC_LEAD_2,
+  qmsExemption: QMS_EXEMPTION_TEXT,
+  conformityText: CONFORMITY_TEXT,
+  provisionalMark: { zh: "（待符合性审查）", en: "(pending conformity review)" },
+  vocabulary: {
+    raterKind: { person: { zh: "人员", en: "person" }, visit: { zh: "走访", en: "visit" } },
+    specificResult: { conform: { zh: "符合", en: "conforms" }, nonconform: { zh: "不符合", en: "does not conform" }, na: { zh: "不适用", en: "not applicable" } },
+    severity: { major: { zh: "严重", en: "major" }, minor: { zh: "一般", en: "minor" } },
+    ncStatus: { open: { zh: "未关闭", en: "open" }, closed: { zh: "已关闭", en: "closed" } },
+    exemption: { none: { zh: "不免除", en: "no exemption" }, partial: { zh: "部分免除", en: "partial exemption" } },
+    yesNo: { yes: { zh: "是", en: "yes" }, no: { zh: "否", en: "no" } },
+    conformity: { passed: { zh: "通过", en: "passed" }, failed: { zh: "未通过", en: "not passed" } },
+  },
 };

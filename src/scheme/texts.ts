@@ -159,7 +159,7 @@ export const CLAUSE_AUDIT: Record<string, Text> = {
   "2.2": { zh: "最高管理者应在界定的企业质量信用服务认证范围内建立、实施并保持方针，方针应：\n1) 适合于组织的宗旨和所处的环境，包括其活动、产品和服务的性质、规模和环境影响\n2) 为制定目标提供框架；\n3) 包括承诺，包含有关的特定承诺；\n4) 包括持续改进管理体系以提升绩效的承诺；\n5) 方针应：\n① 以文件化信息的形式予以保持；\n② 在组织内得到沟通；\n③ 可为相关方获取。", en: "Top management shall establish, implement and maintain a policy within the defined scope of enterprise quality credit service certification. The policy shall:\n1) be appropriate to the purpose and context of the organization, including the nature, scale and environmental impacts of its activities, products and services\n2) provide a framework for setting objectives;\n3) include commitments, including relevant specific commitments;\n4) include a commitment to continual improvement of the management system to enhance performance;\n5) The policy shall:\n① be maintained as documented information;\n② be communicated within the organization;\n③ be available to interested parties." },
   "2.3": { zh: "最高管理者应确保在组织内部分配相关角色的职责和权限。最高管理者应对下列事项分配职责和权限：\n1) 确保企业质量信用服务认证符合本文件的要求；\n2) 向最高管理者报告管理体系的绩效，包括企业质量信用服务的绩效。", en: "Top management shall ensure that the responsibilities and authorities for relevant roles are assigned within the organization. Top management shall assign the responsibility and authority for:\n1) ensuring that enterprise quality credit service certification conforms to the requirements of this document;\n2) reporting on the performance of the management system, including enterprise quality credit service performance, to top management." },
   "3.1": { zh: "3.1.1. 一般要求\n组织应建立、实施并保持满足3.1. 风险策划的要求所需的过程。策划企业质量信用服务认证时，组织应考虑：\n1) 1.1 理解组织及其所处环境所提及的问题；\n2) 1.2 理解相关方的需求和期望组织应确定所提及的要求；\n3) 其企业质量信用服务认证的范围。\n3.1.2. 企业质量信用服务因素\n组织应确定能够控制和能够施加影响的企业质量信用服务因素及其相关的影响。确定企业质量信用服务因素时，必须考虑：\n1) 变更。\n2) 特殊或紧急情况。\n3) 服务中断或意外事件的响应和服务补救措施\n3.1.3. 措施的策划\n1) 组织应策划的内容包括但不限于：\n① 重要的企业质量信用服务因素；\n② 3.1. 风险策划识别的风险\n2) 体现方法\n① 在管理过程中（3.2. 目标及实现目标的策划、第 4 章 支持、第 5 章 运行、6.1. 监视、测量、分析和评价）等过程中融入并实施；\n② 评价措施的有效性。", en: "3.1.1. General requirements\nThe organization shall establish, implement and maintain the processes needed to meet the requirements of 3.1. Risk planning. When planning enterprise quality credit service certification, the organization shall consider:\n1) the issues referred to in 1.1 Understanding the organization and its context;\n2) the requirements referred to in 1.2 Understanding the needs and expectations of interested parties;\n3) the scope of its enterprise quality credit service certification.\n3.1.2. Enterprise quality credit service factors\nThe organization shall determine the enterprise quality credit service factors that it can control and that it can influence, and their associated impacts. When determining enterprise quality credit service factors, it must consider:\n1) changes.\n2) special or emergency situations.\n3) response to service interruptions or incidents, and service recovery measures\n3.1.3. Planning of actions\n1) What the organization shall plan includes but is not limited to:\n① significant enterprise quality credit service factors;\n② the risks identified in 3.1. Risk planning\n2) How it is put into practice\n① integrate and implement the actions in the management processes (3.2. Objectives and planning to achieve them, Chapter 4 Support, Chapter 5 Operation, 6.1. Monitoring, measurement, analysis and evaluation) and other processes;\n② evaluate the effectiveness of the actions." },
-  "3.2": { zh: "3.2.1. 目标\n组织应针对其相关职能和层次建立目标，并保持其文件化信息。\n1) 目标应与方针一致；\n2) 可评测度量；\n3) 进行有效地监视；\n4) 有沟通；\n5) 更新。\n3.2.2. 实现目标的策划\n组织应确定：\n1) 工作内容；\n2) 所需资源；\n3) 确定负责人；\n4) 确定完成时间。\n5) 确定成果的评价方法。", en: "3.2.1. Objectives\nThe organization shall establish objectives at relevant functions and levels and maintain documented information on them.\n1) Objectives shall be consistent with the policy;\n2) measurable;\n3) effectively monitored;\n4) communicated;\n5) updated.\n3.2.2. Planning to achieve objectives\nThe organization shall determine:\n1) the work to be done;\n2) the resources required;\n3) who will be responsible;\n4) when it will be completed.\n5) how the results will be evaluated." },
+  "3.2": { zh: "3.2.1. 目标\n组织应针对其相关职能和层次建立目标，并保持其文件化信息。\n1) 目标应与方针一致；\n2) 可评测度量；\n3) 进行有效地监视；\n4) 有沟通；\n5) 更新。\n3.2.2. 实现目标的策划组织应确定：\n1) 工作内容；\n2) 所需资源；\n3) 确定负责人；\n4) 确定完成时间。\n5) 确定成果的评价方法。", en: "3.2.1. Objectives\nThe organization shall establish objectives at relevant functions and levels and maintain documented information on them.\n1) Objectives shall be consistent with the policy;\n2) measurable;\n3) effectively monitored;\n4) communicated;\n5) updated.\n3.2.2. Planning to achieve objectives\nThe organization shall determine:\n1) the work to be done;\n2) the resources required;\n3) who will be responsible;\n4) when it will be completed.\n5) how the results will be evaluated." },
   "4.1": { zh: "组织应确定建立、实施、保持和持续改进体系所需要的资源。", en: "The organization shall determine the resources needed for the establishment, implementation, maintenance and continual improvement of the system." },
   "4.2": { zh: "组织应：\n1) 确定人员应具备的能力；\n2) 确保人员胜任（依据教育、培训或工作经历）；\n3) 确保人员持续胜任；\n4) 确定必要的培训。", en: "The organization shall:\n1) determine the competence that persons shall have;\n2) ensure that persons are competent (on the basis of education, training or work experience);\n3) ensure that persons remain competent;\n4) determine the training needed." },
   "4.3": { zh: "组织应确认企业质量信用服务相关的人员理解：\n1) 方针；\n2) 与其相关的企业质量信用服务因素及其影响；\n3) 对企业质量信用服务认证的贡献；\n4) 不符合要求的后果。", en: "The organization shall confirm that persons involved in enterprise quality credit service understand:\n1) the policy;\n2) the enterprise quality credit service factors relevant to them and their impacts;\n3) their contribution to enterprise quality credit service certification;\n4) the consequences of not conforming to requirements." },
@@ -172,6 +172,57 @@ export const CLAUSE_AUDIT: Record<string, Text> = {
   "6.3": { zh: "6.3.1. 最高管理者应定期对体系进行评审，以确保其持续的适宜性、充分性和有效性。管理评审应包括但不限于以下内容：\n1) 以往管理评审所采取措施的状况；\n2) 以下变化：\n① 相关的内、外部问题；\n② 相关方的要求；\n③ 其重要服务因素；\n④ 风险和机遇；\n3) 目标的实现程度；\n4) 组织绩效方面的信息，包括以下方面的趋势：\n① 不符合及纠正措施；\n② 监视和测量的结果；\n③ 审核结果；\n④ 资源的充分性；\n⑤ 来自相关方的有关信息交流；\n⑥ 持续改进的机会。\n6.3.2. 管理评审的输出应包括：\n1) 对体系的持续适宜性、充分性和有效性的结论；\n2) 与持续改进机会相关的决策；\n3) 与体系变更的任何需求相关的决策，包括资源；\n4) 如需要，目标未实现时采取的措施；\n5) 如需要，改进体系与其他业务过程融合的机会；\n6) 任何与组织战略方向相关的结论。\n6.3.3. 组织应保留文件化信息，作为管理评审结果的证据。", en: "6.3.1. Top management shall review the system periodically to ensure its continuing suitability, adequacy and effectiveness. The management review shall include, but is not limited to, the following:\n1) the status of actions from previous management reviews;\n2) changes in:\n① relevant internal and external issues;\n② the requirements of interested parties;\n③ its significant service factors;\n④ risks and opportunities;\n3) the extent to which objectives have been achieved;\n4) information on the organization's performance, including trends in:\n① nonconformities and corrective actions;\n② monitoring and measurement results;\n③ audit results;\n④ adequacy of resources;\n⑤ relevant communication from interested parties;\n⑥ opportunities for continual improvement.\n6.3.2. The outputs of the management review shall include:\n1) conclusions on the continuing suitability, adequacy and effectiveness of the system;\n2) decisions related to continual improvement opportunities;\n3) decisions related to any need for changes to the system, including resources;\n4) if needed, actions when objectives have not been achieved;\n5) if needed, opportunities to improve integration of the system with other business processes;\n6) any conclusions related to the strategic direction of the organization.\n6.3.3. The organization shall retain documented information as evidence of the results of management reviews." },
   "7.1": { zh: "7.1.1. 争议、投诉处理\n1) 专职部门记录顾客投诉，建立完整的投诉档案。\n2) 及时反馈和处理顾客投诉、争议，有效解决顾客投诉、争议。\n3) 配备服务调解人员，并有对突发事件进行及时处理、对服务失误进行补救的措施。\n7.1.2. 发生不符合时，组织应：\n1) 对不符合做出响应，采取措施控制并纠正不符合；\n2) 通过以下活动评价消除不符合原因的措施需求，以防止不符合再次发生或在其他地方发生：\n① 评审不符合；\n② 确定不符合的原因；\n③ 确定是否存在或是否可能发生类似的不符合；\na. 实施任何所需的措施；\nb. 评审所采取的任何纠正措施的有效性；\nc. 必要时，对体系进行变更\n④ 纠正措施应与所发生的不符合造成影响的重要程度相适应。\n⑤ 应保留文件化信息作为组织下列事项的证据：\n①不符合的性质和所采取的任何后续措施；\n②任何纠正措施的结果。", en: "7.1.1. Handling of disputes and complaints\n1) A dedicated department records customer complaints and keeps a complete complaint file.\n2) Customer complaints and disputes are fed back and handled promptly and resolved effectively.\n3) Service mediation staff are assigned, and there are measures for handling unexpected incidents promptly and remedying service failures.\n7.1.2. When a nonconformity occurs, the organization shall:\n1) react to the nonconformity and take action to control and correct it;\n2) evaluate the need for action to eliminate the causes of the nonconformity, so that it does not recur or occur elsewhere, by the following activities:\n① reviewing the nonconformity;\n② determining the causes of the nonconformity;\n③ determining whether similar nonconformities exist or could potentially occur;\na. implement any action needed;\nb. review the effectiveness of any corrective action taken;\nc. make changes to the system, if necessary\n④ Corrective actions shall be appropriate to the significance of the effects of the nonconformity encountered.\n⑤ Documented information shall be retained as evidence of the following for the organization:\n① the nature of the nonconformities and any subsequent actions taken;\n② the results of any corrective action." },
   "7.2": { zh: "组织应持续改进体系的适宜性、充分性与有效性，以提升绩效。", en: "The organization shall continually improve the suitability, adequacy and effectiveness of the system to enhance performance." },
+};
+
+/**
+ * Appendix 4 chapter 7's lead sentence. It stands before 7.1 and 7.2 in the standard and belongs to both
+ * (RULES.md §6), so it is shown with each of them.
+ */
+export const GROUP_AUDIT_LEADS: Record<string, Text> = {
+  "7": {
+    zh: "组织应确定改进的机会（见6.1. 监视、测量、分析和评价、6.2. 内部审核 和6.3. 管理评审），并实施必要的措施，以实现其体系的预期结果。",
+    en: "The organization shall determine opportunities for improvement (see 6.1 Monitoring, measurement, analysis and evaluation, 6.2 Internal audit and 6.3 Management review) and implement the necessary actions to achieve the intended results of its system.",
+  },
+};
+
+/** 4.2.2 特定的管理要求: the seven points 1), 2) ①–⑤ and 3), verbatim; 2)'s lead "组织应：" is `SPECIFIC_LEAD_2`. */
+export const SPECIFIC_REQUIREMENTS: ReadonlyArray<{ id: string; label: string; text: Text }> = [
+  {
+    id: "1",
+    label: "1)",
+    text: {
+      zh: "组织应在质量管理体系上建立并运行企业质量信用服务管理体系，确保其实施和保持，并持续改进其有效性。",
+      en: "The organization shall establish and operate an enterprise quality credit service management system on its quality management system, ensure it is implemented and maintained, and continually improve its effectiveness.",
+    },
+  },
+  { id: "2.1", label: "2) ①", text: { zh: "识别可提供的接触点，确定服务接触面，建立服务蓝图；", en: "identify the touchpoints it can offer, determine the service interfaces and establish a service blueprint;" } },
+  { id: "2.2", label: "2) ②", text: { zh: "确定为确保服务提供所需的准则和方法；", en: "determine the criteria and methods needed to ensure service provision;" } },
+  { id: "2.3", label: "2) ③", text: { zh: "确保可以获得必要的资源和信息，以支持服务提供的运作和监视。", en: "ensure the availability of the resources and information needed to support the operation and monitoring of service provision." } },
+  { id: "2.4", label: "2) ④", text: { zh: "监视、测量（适用时）和分析；", en: "monitor, measure (where applicable) and analyse;" } },
+  { id: "2.5", label: "2) ⑤", text: { zh: "实施必要的措施，以实现质量管理体系的持续改进。", en: "implement the actions necessary to achieve continual improvement of the quality management system." } },
+  {
+    id: "3",
+    label: "3)",
+    text: {
+      zh: "针对组织所选择的任何影响服务符合要求的外部供方提供的过程或服务，组织应确保对其实施控制。对外部供方提供过程或服务的控制类型和程度应在质量管理体系中加以规定。",
+      en: "For any externally provided process or service the organization chooses that affects the conformity of the service, the organization shall ensure that it is controlled. The type and extent of control over externally provided processes or services shall be defined in the quality management system.",
+    },
+  },
+];
+
+/** The lead of 4.2.2 2), shared by its points ①–⑤. */
+export const SPECIFIC_LEAD_2: Text = { zh: "组织应：", en: "The organization shall:" };
+
+/** 5.2.2, verbatim: the partial exemption of the QMS audit. */
+export const QMS_EXEMPTION_TEXT: Text = {
+  zh: "获得被认可的或者未认可的认证机构所颁发的且有效的质量管理体系认证证书的组织，本机构评估风险后决定是否部分免除GB/T 19001标准要求的质量管理体系的审核。",
+  en: "For an organization holding a valid quality management system certificate issued by an accredited or non-accredited certification body, this body decides after evaluating the risk whether to partly exempt the audit of the quality management system required by GB/T 19001.",
+};
+
+/** 5.3's gate text on the conformity review, verbatim. */
+export const CONFORMITY_TEXT: Text = {
+  zh: "必须通过管理要求符合性审查后，服务特性测评得分达到本认证规则设定的评分分值",
+  en: "only after the management-requirements conformity review has been passed, the service characteristics score reaching the values this scheme sets",
 };
 
 /** Maturity levels 一级 … 五级 (Appendix 3). */

@@ -31,6 +31,8 @@ export interface ClauseGroup {
   /** "1" … "7" */
   id: string;
   name: Text;
+  /** Appendix 4: a sentence that leads the group's chapter and belongs to each of its clauses (chapter 7) */
+  auditLead?: Text;
   /** Appendix 2: the description printed for this group at each maturity level, index 0 = level 1. */
   levels: [Text, Text, Text, Text, Text];
 }
@@ -85,6 +87,29 @@ export interface RuleProfile {
   decimals: number;
 }
 
+/** One point of 4.2.2 (特定的管理要求). */
+export interface SpecificRequirement {
+  /** "1", "2.1" … "2.5", "3" (the exchange format's keys) */
+  id: string;
+  /** as numbered in the standard: "1)", "2) ①" … */
+  label: string;
+  text: Text;
+}
+
+/**
+ * The words of the records the standard asks for (RULES.md §6) and their codes in the exchange format.
+ * Templates offer the labels in lists; readers map a label (either language) back to its code.
+ */
+export interface RecordVocabulary {
+  raterKind: Record<"person" | "visit", Text>;
+  specificResult: Record<"conform" | "nonconform" | "na", Text>;
+  severity: Record<"major" | "minor", Text>;
+  ncStatus: Record<"open" | "closed", Text>;
+  exemption: Record<"none" | "partial", Text>;
+  yesNo: Record<"yes" | "no", Text>;
+  conformity: Record<"passed" | "failed", Text>;
+}
+
 export interface Scheme {
   /** "CTS TBSC094-2026 B/0" */
   id: string;
@@ -102,7 +127,7 @@ export interface Scheme {
   minClauseLevel: number;
   maxClauseLevel: number;
   gradeLabels: Record<GradeCode, Text>;
-  /** the text of each row of the 5.3 table, for reasons */
+  /** how reasons name each row of the 5.3 table (only the row: its score range is never quoted, RULES.md §3) */
   gradeRows: Record<number, Text>;
   profiles: RuleProfile[];
   defaultProfile: string;
@@ -110,4 +135,14 @@ export interface Scheme {
   disagreementBands: number;
   /** strings accepted as "not applicable" in an α cell (compared after trimming, case-insensitive) */
   notApplicable: string[];
+  /** 4.2.2: the specific management requirements, and the lead of its point 2) */
+  specificRequirements: SpecificRequirement[];
+  specificLead2: Text;
+  /** 5.2.2 as printed */
+  qmsExemption: Text;
+  /** 5.3's words on the conformity review */
+  conformityText: Text;
+  /** beside a grade whose conformity review is not recorded yet (RULES.md §5) */
+  provisionalMark: Text;
+  vocabulary: RecordVocabulary;
 }

@@ -1,7 +1,7 @@
 /** RULES.md §4: every hand-checked example, on the default profile. */
 import { DEFAULT_SCHEME as S } from "../../src/scheme";
 import { assess, likertBand, maturity, maturityBand, readAlpha } from "../../src/engine";
-import { uniform } from "../helpers";
+import { reviewed, uniform } from "../helpers";
 
 const cases: [string, ReturnType<typeof uniform>, number, number, number, string][] = [
   ["all max", uniform(1, 5), 100.0, 145, 5, "AAAAA"],
@@ -22,14 +22,24 @@ const cases: [string, ReturnType<typeof uniform>, number, number, number, string
 ];
 
 describe("RULES.md §4 examples", () => {
-  test.each(cases)("%s", (_name, input, service, total, level, code) => {
-    const r = assess(input, S);
+  test.each(cases)("%s (conformity review passed)", (_name, input, service, total, level, code) => {
+    const r = assess(reviewed(input), S);
     expect(r.findings).toEqual([]);
     expect(r.complete).toBe(true);
     expect(r.service.score).toBe(service);
     expect(r.maturity.total).toBe(total);
     expect(r.maturity.level).toBe(level);
     expect(r.gradeCode).toBe(code);
+    expect(r.provisional).toBe(false);
+  });
+
+  test.each(cases)("%s (no conformity review recorded: the same grade, provisional)", (_name, input, service, _total, _level, code) => {
+    const r = assess(input, S);
+    expect(r.complete).toBe(true);
+    expect(r.service.score).toBe(service);
+    expect(r.gradeCode).toBe(code);
+    expect(r.provisional).toBe(code !== "NONE");
+    expect(r.findings.map((f) => [f.code, f.severity])).toEqual(code === "NONE" ? [] : [["provisional", "warning"]]);
   });
 
   test("rounding: the raw score is 89.95 and is graded as the shown 90.0", () => {
@@ -39,7 +49,9 @@ describe("RULES.md §4 examples", () => {
   });
 
   test("labels in both languages", () => {
-    expect(assess(uniform(0.85, 2), S).gradeLabel).toEqual({ zh: "基本级（不定级）", en: "basic, not graded" });
+    expect(assess(reviewed(uniform(0.85, 2)), S).gradeLabel).toEqual({ zh: "基本级（不定级）", en: "basic, not graded" });
+    expect(assess(reviewed(uniform(0.5, 1)), S).gradeLabel).toEqual({ zh: "不予认证", en: "not certified" });
+    expect(assess(uniform(0.85, 2), S).gradeLabel).toEqual({ zh: "基本级（不定级）（待符合性审查）", en: "basic, not graded (pending conformity review)" });
     expect(assess(uniform(0.5, 1), S).gradeLabel).toEqual({ zh: "不予认证", en: "not certified" });
   });
 
@@ -84,9 +96,9 @@ describe("why: the 5.3 row that set the result and the track that limits it", ()
   test("capped: row 2 gives AAA, row 3 needs level 4 — limited by maturity", () => {
     const r = assess(uniform(0.9, 3), S);
     expect(r.grade?.limitedBy).toBe("maturity");
-    expect(r.reason!.en).toContain(`Per ${S.gradeRows[2].en}, AAA needs`);
-    expect(r.reason!.en).toContain(`per ${S.gradeRows[3].en} AAAA also needs maturity level 4 or above: limited by maturity.`);
-    expect(r.reason!.zh).toContain(`依据${S.gradeRows[3].zh}，AAAA 还需管理成熟度四级及以上，由管理成熟度限制。`);
+    expect(r.reason!.en).toContain(`AAA needs service score ≥ 80 and maturity level 3 or above (the level per ${S.gradeRows[2].en}); this holds`);
+    expect(r.reason!.en).toContain(`AAAA also needs maturity level 4 or above (${S.gradeRows[3].en}): limited by maturity.`);
+    expect(r.reason!.zh).toContain(`AAAA 还需管理成熟度四级及以上（${S.gradeRows[3].zh}），由管理成熟度限制。`);
     expect(r.nextText!.en).toBe("Maturity total +8 (level 4) for AAAA.");
   });
   test("uniform 0.9, L4: limited by the service score", () => {
@@ -97,7 +109,7 @@ describe("why: the 5.3 row that set the result and the track that limits it", ()
   test("low: neither track meets row 1", () => {
     const r = assess(uniform(0.5, 1), S);
     expect(r.grade?.limitedBy).toBe("both");
-    expect(r.reason!.en).toContain(`Per ${S.gradeRows[1].en}, basic, not graded needs a service score ≥ 60 and maturity level 2 or above: neither is met.`);
+    expect(r.reason!.en).toContain(`Basic, not graded needs service score ≥ 60 and maturity level 2 or above (the level per ${S.gradeRows[1].en}): neither is met.`);
     expect(r.nextText!.en).toBe("+10.0 service points and maturity total +16 (level 2) for basic, not graded.");
   });
   test("all max: nothing above", () => {

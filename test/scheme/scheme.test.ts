@@ -102,5 +102,20 @@ describe("scheme CTS TBSC094-2026 B/0", () => {
     const text = fs.readFileSync(spec, "utf8");
     for (const it of S.items) expect(text).toContain(it.criterion.zh);
     for (const c of S.clauses) expect(text).toContain(`${c.id}. ${c.title.zh}`);
+    // Appendix 2 and 4, 4.2.2, 5.2.2 and 5.3: line by line as printed (list markers and link syntax of the
+    // source dropped, no line break added or removed, RULES.md §8: verbatim, typos included)
+    const lines = text
+      .split("\n")
+      .map((l) => l.replace(/^\s*-\s+/, "").replace(/\[([^\]]*)\]\(#\)/g, "$1").trim())
+      .filter((l) => l)
+      .join("\n");
+    for (const c of S.clauses) expect(lines).toContain(c.audit.zh);
+    for (const g of S.groups) for (const l of g.levels) expect(lines).toContain(l.zh);
+    expect(S.groups.find((g) => g.id === "7")?.auditLead?.zh).toMatch(/^组织应确定改进的机会（见6\.1/);
+    for (const g of S.groups) if (g.auditLead) expect(lines).toContain(g.auditLead.zh);
+    for (const p of S.specificRequirements) expect(lines).toContain(p.text.zh);
+    expect(S.specificRequirements.map((p) => p.id)).toEqual(["1", "2.1", "2.2", "2.3", "2.4", "2.5", "3"]);
+    expect(lines).toContain(S.qmsExemption.zh);
+    expect(lines).toContain(S.conformityText.zh);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * The bounds on everything read from outside (returned workbooks, assessment files, the open workbook
+ * in the task pane). One definition, used by every reader: the .xlsx reader (Node and browser), the
+ * exchange-format reader, the Office.js reader of the pane and the command line. A file that hits a
+ * bound gets a clear finding for that file; other files are still scored.
+ *
+ * The values leave ample room for any real template (a 50-rater form is ~15,000 cells and under
+ * 1 MB of sheet XML) while keeping one hostile file far below the 300 MB memory budget.
+ */
+export const LIMITS = {
+  /** bytes of one input file as stored on disk (an .xlsx is compressed) */
+  fileBytes: 5 * 1024 * 1024,
+  /** bytes one zip part may inflate to */
+  partBytes: 24 * 1024 * 1024,
+  /** bytes all the zip parts read from one file may inflate to, together */
+  totalInflatedBytes: 64 * 1024 * 1024,
+  /** entries in one zip file */
+  zipEntries: 2000,
+  /** worksheets in one workbook */
+  sheets: 64,
+  /** defined names in one workbook */
+  definedNames: 1000,
+  /** cells read from one worksheet */
+  cellsPerSheet: 250_000,
+  /** cells read from all worksheets of one workbook */
+  cellsPerWorkbook: 1_000_000,
+  /** entries of the shared-string table */
+  sharedStrings: 250_000,
+  /** characters of one cell's text (Excel's own limit) */
+  cellChars: 32_767,
+  /** rows × columns one workbook name may cover when its cells are read */
+  nameCells: 20_000,
+  /** nesting depth of XML elements and of JSON values */
+  depth: 64,
+  /** rater (visit) columns read from one assessment file */
+  raters: 1000,
+  /** findings listed for one file; the rest are counted, not listed */
+  findingsPerFile: 200,
+} as const;
+
+export type Limits = typeof LIMITS;
