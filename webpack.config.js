@@ -7,9 +7,13 @@
  *   dist/functions.json          their metadata, English, from the JSDoc (custom-functions-metadata-plugin)
  *   dist/functions.zh-CN.json    the same with Chinese descriptions (src/functions/i18n.zh-CN.ts)
  *   dist/taskpane.js, taskpane.html   the task pane (entry src/taskpane/index.tsx)
- *   dist/assets/*, dist/manifest.xml  copied
+ *   dist/help.html, help.css     the help page (SupportUrl, LearnMoreUrl), from src/help/
+ *   dist/manifest.xml            manifest.xml with its dev URLs rewritten to the base URL
+ *   dist/assets/*                icons
  *   dist/office-js/*             office.js served locally, only with QCS_OFFICE_JS=local (or --env officejs=local)
  *
+ * Where the build will live and which office.js it loads: scripts/deploy-config.js (QCS_BASE_URL,
+ * QCS_OFFICE_JS_URL, QCS_DIST_DIR, … or the same as `--env` keys); docs/deploy.md explains them.
  * Production uses "source-map" (no eval: the pane's CSP has no unsafe-eval).
  */
 const fs = require("fs");
@@ -19,8 +23,9 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { loadTranslations, localize, withErrorInputs, TRANSLATION_SOURCE } = require("./scripts/gen-functions-zh");
+const deploy = require("./scripts/deploy-config");
+const { renderHelp } = require("./scripts/help-page");
 
-const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/package.json")) + "/dist";
 const FUNCTIONS_ENTRY = "./src/functions/functions.ts";
 const METADATA = "functions.json";
@@ -93,6 +98,42 @@ class FunctionsMetadataL10nPlugin {
 }
 
 /**
+ * Emits help.html from src/help/help.html once the functions metadata exists (scripts/help-page.js
+ * builds the function reference from dist/functions.json and dist/functions.zh-CN.json).
+ */
+class HelpPagePlugin {
+  constructor(options) {
+    this.options = options;
+  }
+  apply(compiler) {
+    const name = "HelpPagePlugin";
+    const template = path.resolve(__dirname, "src/help/help.html");
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.fileDependencies.add(template);
+      // DERIVED runs after ADDITIONAL, where FunctionsMetadataL10nPlugin emits both metadata files
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_DERIVED }, () => {
+        const en = compilation.getAsset(METADATA);
+        const zh = compilation.getAsset(METADATA_ZH);
+        if (!en || !zh) {
+          compilation.errors.push(new webpack.WebpackError(`${name}: ${METADATA} / ${METADATA_ZH} missing`));
+          return;
+        }
+        try {
+          const html = renderHelp(fs.readFileSync(template, "utf8"), {
+            en: JSON.parse(en.source.source().toString()),
+            zh: JSON.parse(zh.source.source().toString()),
+            ...this.options,
+          });
+          compilation.emitAsset("help.html", new webpack.sources.RawSource(html));
+        } catch (e) {
+          compilation.errors.push(new webpack.WebpackError(`${name}: ${e.message}`));
+        }
+      });
+    });
+  }
+}
+
+/**
  * HTTPS for `webpack serve`: the trusted localhost certificate of office-addin-dev-certs (as the
  * Microsoft template does; it installs a CA on first use). If that fails, or with
  * QCS_DEV_CERTS=self-signed, webpack-dev-server's own self-signed certificate (accept it once).
@@ -115,14 +156,36 @@ async function devServerHttps() {
 
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
-  const localOfficeJs = process.env.QCS_OFFICE_JS === "local" || env.officejs === "local";
   const serving = Boolean(env.WEBPACK_SERVE);
+  let settings;
+  try {
+    settings = deploy.buildSettings(env, process.env, __dirname);
+  } catch (e) {
+    if (e instanceof deploy.ConfigError) {
+      console.error(`QCS build: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const manifestSource = fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8");
+  const version = settings.manifestVersion || deploy.versionOf(manifestSource);
+  if (!serving) {
+    console.error(
+      `QCS build → ${settings.distDir}: base ${settings.baseUrl}, office.js ${settings.officeJs.src}, manifest version ${version}` +
+        (settings.devBase && !dev ? "\n  未设置 QCS_BASE_URL：清单指向开发服务器，不能部署 / no QCS_BASE_URL: the manifest points at the dev server and cannot be deployed" : "")
+    );
+  }
 
   const copy = [
     { from: "assets/*.png", to: "assets/[name][ext]" },
-    { from: "manifest.xml", to: "manifest.xml" },
+    { from: "src/help/help.css", to: "help.css" },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      transform: (content) => deploy.renderManifest(content.toString(), { baseUrl: settings.baseUrl, version: settings.manifestVersion }),
+    },
   ];
-  if (localOfficeJs) {
+  if (settings.officeJs.local) {
     for (const pattern of OFFICE_JS_FILES) {
       copy.push({
         from: pattern,
@@ -141,7 +204,7 @@ module.exports = async (env = {}, options = {}) => {
       taskpane: "./src/taskpane/index.tsx",
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: settings.distDir,
       filename: "[name].js",
       clean: true,
     },
@@ -176,9 +239,10 @@ module.exports = async (env = {}, options = {}) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions"],
-        // the template derives the Content-Security-Policy's office.js origin from this URL
-        officeJsUrl: localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN,
+        officeJsUrl: settings.officeJs.src,
+        csp: settings.csp,
       }),
+      new HelpPagePlugin({ supportEmail: settings.supportEmail, version, csp: settings.helpCsp }),
       new CopyWebpackPlugin({ patterns: copy }),
     ],
     performance: {

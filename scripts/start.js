@@ -114,6 +114,13 @@ function build(opts) {
   console.log(`» npm run ${script}${opts.localOfficeJs ? " (office.js served locally)" : ""}`);
   const env = { ...process.env };
   if (opts.localOfficeJs) env.QCS_OFFICE_JS = "local";
+  // npm start serves dist/ on this machine: a production base or output folder from the shell would
+  // build a manifest for another host, or into a folder this server does not serve.
+  for (const name of ["QCS_BASE_URL", "QCS_DIST_DIR"]) {
+    if (env[name]) console.log(`  (npm start 忽略 ${name} / ignoring ${name}=${env[name]} for npm start)`);
+    delete env[name];
+  }
+  if (opts.localOfficeJs) delete env.QCS_OFFICE_JS_URL;
   const r = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", script], { cwd: ROOT, stdio: "inherit", env });
   if (r.status !== 0) {
     console.error(`the build failed (exit ${r.status}); nothing is served.`);

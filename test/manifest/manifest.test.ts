@@ -1,7 +1,8 @@
 /**
  * manifest.xml: the offline checks of `npm run validate` (well-formed, resids resolve, every URL is a
- * file the build emitted, Microsoft's XSD via xmllint where ../shared/office-xsd exists), the add-in's
- * shape required by issue 3, and that the checks do catch broken manifests.
+ * file the build emitted, Microsoft's XSD via xmllint where ../shared/office-xsd exists), for the dev
+ * manifest and for the one a production build renders; the add-in's shape required by issues 3 and 8;
+ * and that the checks do catch broken manifests.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -62,6 +63,7 @@ describe("manifest.xml offline checks (npm run validate)", () => {
     expect(r.local).toEqual(
       expect.arrayContaining([
         "https://localhost:3000/taskpane.html",
+        "https://localhost:3000/help.html",
         "https://localhost:3000/functions.js",
         "https://localhost:3000/functions.json",
         "https://localhost:3000/functions.zh-CN.json",
@@ -167,5 +169,106 @@ describe("manifest.xml shape (issue 3)", () => {
       expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
     }
+  });
+});
+
+describe("the production manifest (npm run validate, part B)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const deploy = require("../../scripts/deploy-config.js");
+
+  test("manifest.xml rendered for the sample base passes every offline check and names no localhost", () => {
+    distRequired();
+    const r = validate.productionChecks(MANIFEST, DIST, deploy.SAMPLE_BASE_URL);
+    expect(r.lines.filter((l: string) => !l.startsWith("ok"))).toEqual([]);
+    expect(r.lines).toEqual(
+      expect.arrayContaining([
+        `ok   URLs on ${deploy.SAMPLE_BASE_URL} are files in dist/ (9 URLs)`,
+        "ok   nothing names localhost",
+        expect.stringMatching(/^ok {3}XSD schema \(\.\.\/shared\/office-xsd, xmllint\)/),
+      ])
+    );
+    expect(r.ok).toBe(true);
+    const urls: string[] = validate.readManifest(r.xml).urls;
+    expect(urls.filter((u) => !u.startsWith("http://schemas.") && !u.startsWith(deploy.SAMPLE_BASE_URL))).toEqual([]);
+  });
+
+  test("a production manifest with a URL off its base fails", () => {
+    distRequired();
+    const xml = deploy
+      .renderManifest(fs.readFileSync(MANIFEST, "utf8"), { baseUrl: deploy.SAMPLE_BASE_URL })
+      .replace(`${deploy.SAMPLE_BASE_URL}functions.js`, "https://cdn.example.org/functions.js");
+    expect(validate.checkUrls(xml, DIST, deploy.SAMPLE_BASE_URL).problems).toEqual([
+      `https://cdn.example.org/functions.js is not on ${deploy.SAMPLE_BASE_URL} (every URL must be served by the add-in itself)`,
+    ]);
+  });
+
+  test("the base of a built manifest is read from its SourceLocation", () => {
+    const xml = deploy.renderManifest(fs.readFileSync(MANIFEST, "utf8"), { baseUrl: "https://office.example.cn/qcs/v1/" });
+    expect(validate.baseOf(xml)).toBe("https://office.example.cn/qcs/v1/");
+    expect(validate.baseOf(xml)).not.toBe(deploy.DEV_BASE_URL);
+  });
+});
+
+describe("manifest.xml tidy (issue 8)", () => {
+  const body = xml.replace(/<!--[\s\S]*?-->/g, "");
+  const ZH = ["zh-CN", "zh-SG", "zh-TW", "zh-HK", "zh-MO"];
+  const has = (re: RegExp) => expect(body).toMatch(re);
+
+  test("the shared runtime's one ShowTaskpane Action opens the runtime's page, with a TaskpaneId as Microsoft documents", () => {
+    // configure-your-add-in-to-use-a-shared-runtime, "Multiple task panes": one task pane per shared
+    // runtime, and "any task pane without a <TaskpaneID> is considered a different task pane".
+    const runtime = /<Runtime resid="([^"]+)" lifetime="long"\s*\/>/.exec(body);
+    expect(runtime && runtime[1]).toBe("Taskpane.Url");
+    const actions = [...body.matchAll(/<Action xsi:type="ShowTaskpane">([\s\S]*?)<\/Action>/g)].map((m) => m[1]);
+    expect(actions).toHaveLength(1);
+    expect(actions[0]).toMatch(/^\s*<TaskpaneId>ButtonId1<\/TaskpaneId>\s*<SourceLocation resid="Taskpane.Url"\s*\/>\s*$/);
+    // the citation sits next to the Action
+    expect(xml).toMatch(/configure-your-add-in-to-use-a-shared-runtime[\s\S]{0,400}<Action xsi:type="ShowTaskpane">/);
+    expect(body.match(/<TaskpaneId>/g)).toHaveLength(1);
+  });
+
+  /** Every element carrying Overrides, with its overrides by locale. */
+  function overridden(): { owner: string; byLocale: Map<string, string> }[] {
+    const out: { owner: string; byLocale: Map<string, string> }[] = [];
+    const re = /<((?:bt:)?\w+)\b([^>]*)>((?:\s*<(?:bt:)?Override\b[^>]*\/>)+)\s*<\/\1>/g;
+    for (const m of body.matchAll(re)) {
+      const id = /\bid="([^"]+)"/.exec(m[2]);
+      const byLocale = new Map<string, string>();
+      for (const o of m[3].matchAll(/<(?:bt:)?Override Locale="([^"]+)" Value="([^"]*)"\s*\/>/g)) byLocale.set(o[1], o[2]);
+      out.push({ owner: id ? `${m[1]}#${id[1]}` : m[1], byLocale });
+    }
+    return out;
+  }
+
+  test("zh-TW, zh-HK, zh-MO and zh-SG get exactly the zh-CN text and function metadata", () => {
+    const all = overridden();
+    expect(all.map((o) => o.owner).sort()).toEqual(
+      [
+        "Description",
+        "DisplayName",
+        "bt:String#GetStarted.Description",
+        "bt:String#GetStarted.Title",
+        "bt:String#QCS.Group.Label",
+        "bt:String#QCS.TaskpaneButton.Label",
+        "bt:String#QCS.TaskpaneButton.Tooltip",
+        "bt:Url#Functions.Metadata.Url",
+      ].sort()
+    );
+    for (const { owner, byLocale } of all) {
+      expect([owner, [...byLocale.keys()]]).toEqual([owner, ZH]);
+      const zhCN = byLocale.get("zh-CN");
+      for (const loc of ZH) expect([owner, loc, byLocale.get(loc)]).toEqual([owner, loc, zhCN]);
+      if (owner !== "bt:Url#Functions.Metadata.Url") expect(zhCN).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const meta = all.find((o) => o.owner === "bt:Url#Functions.Metadata.Url")!;
+    expect(meta.byLocale.get("zh-TW")).toBe("https://localhost:3000/functions.zh-CN.json");
+    // every user-visible string except the namespace has the Chinese overrides
+    const strings = [...body.matchAll(/<bt:String id="([^"]+)"/g)].map((m) => m[1]).filter((id) => id !== "Functions.Namespace");
+    for (const id of strings) expect(all.map((o) => o.owner)).toContain(`bt:String#${id}`);
+  });
+
+  test("SupportUrl and the GetStarted LearnMoreUrl are the help page, not the pane", () => {
+    has(/<SupportUrl DefaultValue="https:\/\/localhost:3000\/help.html"\s*\/>/);
+    has(/<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="https:\/\/localhost:3000\/help.html"\s*\/>/);
   });
 });
