@@ -1,13 +1,18 @@
 /**
- * `qcs template --out FILE.xlsx [--raters N] [--lang zh-CN|en-US] [--password P]`: writes the
- * Appendix 1, Appendix 3 and result sheets as an .xlsx file (ExcelJS; no Office.js).
+ * `qcs template --out FILE.xlsx [--raters N] [--lang zh-CN|en-US] [--password P] [--from ASSESSMENT.json]`:
+ * writes the assessment workbook (Appendix 1, evidence, Appendix 3, records, the report) as an .xlsx
+ * file, stamped; with --from, filled from an exchange-format assessment, records included, so a JSON
+ * assessment becomes a printable report. Written atomically (./atomic.ts).
  */
 import * as fs from "fs";
-import * as path from "path";
 import { DEFAULT_SCHEME } from "../scheme";
 import type { Lang } from "../scheme/types";
-import { DEFAULT_RATERS, MAX_RATERS, MIN_RATERS, type TemplateOptions } from "../workbook/model";
-import { writeTemplateFile } from "../workbook/xlsx/write";
+import { LIMITS, readExchangeText, type AssessmentInput } from "../engine";
+import { buildTemplate, DEFAULT_RATERS, fillModel, MAX_RATERS, MIN_RATERS, NC_ROWS, type TemplateOptions } from "../workbook/model";
+import { modelBuffer } from "../workbook/xlsx/write";
+import { newFormId, today } from "../workbook/form-id";
+import { safeText } from "./safe-text";
+import { OutputExistsError, writeFileAtomic } from "./atomic";
 
 export const TEMPLATE_HELP = `qcs template — write the scoring templates of ${DEFAULT_SCHEME.id} as an .xlsx file
 (服务能力评价评分表 / 管理要求成熟度 / 认证结果) that computes on its own in Excel, Excel on the web,
@@ -15,18 +20,19 @@ LibreOffice and WPS.
 
 Usage:
   qcs template --out FILE.xlsx [--raters N] [--lang zh-CN|en-US] [--password P]
-      [--organization TEXT] [--auditors TEXT] [--dates TEXT] [--force]
+      [--from ASSESSMENT.json] [--organization TEXT] [--auditors TEXT] [--dates FROM[..TO]] [--force]
 
 Options:
   --out FILE.xlsx    the file to write (required)
-  --raters N         rater or visit columns, ${MIN_RATERS}–${MAX_RATERS} (default ${DEFAULT_RATERS})
+  --raters N         rater or visit columns, ${MIN_RATERS}–${MAX_RATERS} (default ${DEFAULT_RATERS}, or as many as --from has)
   --lang L           zh-CN (default) or en-US
   --password P       protect the sheets with a password (default: protected without a password)
-  --organization, --auditors, --dates   prefill the audit particulars
-  --force            overwrite FILE.xlsx if it exists
+  --from FILE.json   fill the workbook from an assessment in the exchange format, every record included
+  --organization TEXT, --auditors "A、B", --dates 2026-11-01..2026-11-04   prefill the particulars
+  --force            overwrite FILE.xlsx if it exists (the old file stays intact until the new one is complete)
   -h, --help         this text
 
-Exit codes: 0 written, 2 usage error, 1 could not write.
+Exit codes: 0 written, 2 usage error or an assessment that cannot be written, 1 could not write.
 `;
 
 interface Parsed {
@@ -34,11 +40,14 @@ interface Parsed {
   opts: TemplateOptions;
   force: boolean;
   help: boolean;
+  from?: string;
+  ratersGiven: boolean;
+  particulars: { organization?: string; auditors?: string; dates?: string };
 }
 
 function parse(argv: string[]): Parsed | string {
-  const p: Parsed = { opts: { raters: DEFAULT_RATERS, lang: "zh-CN" }, force: false, help: false };
-  const particulars: NonNullable<TemplateOptions["particulars"]> = {};
+  const p: Parsed = { opts: { raters: DEFAULT_RATERS, lang: "zh-CN" }, force: false, help: false, ratersGiven: false, particulars: {} };
+  const particulars = p.particulars;
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let val: string | undefined;
@@ -68,6 +77,7 @@ function parse(argv: string[]): Parsed | string {
         const n = v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN;
         if (!Number.isInteger(n) || n < MIN_RATERS || n > MAX_RATERS) return `--raters must be a whole number ${MIN_RATERS}–${MAX_RATERS}, not ${v ?? "nothing"}`;
         p.opts.raters = n;
+        p.ratersGiven = true;
         break;
       }
       case "--lang": {
@@ -82,6 +92,12 @@ function parse(argv: string[]): Parsed | string {
         p.opts.password = v;
         break;
       }
+      case "--from": {
+        const v = next();
+        if (!v) return "--from needs an assessment file (.json)";
+        p.from = v;
+        break;
+      }
       case "--organization":
       case "--auditors":
       case "--dates": {
@@ -94,8 +110,25 @@ function parse(argv: string[]): Parsed | string {
         return `unknown argument ${arg}`;
     }
   }
-  if (Object.keys(particulars).length) p.opts.particulars = particulars;
+  if (particulars.dates !== undefined && !DATES.test(particulars.dates)) return `--dates must be YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, not ${particulars.dates}`;
   return p;
+}
+
+const DATES = /^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/;
+
+/** The assessment the particulars options describe, merged over the one read with --from. */
+function withParticulars(input: AssessmentInput, p: Parsed["particulars"]): AssessmentInput {
+  const audit = { ...(input.records?.audit ?? {}) };
+  if (p.auditors !== undefined) audit.team = p.auditors.split(/[、,，;；]+/).map((x) => x.trim()).filter(Boolean);
+  if (p.dates !== undefined) {
+    const m = DATES.exec(p.dates);
+    if (m) {
+      audit.from = m[1];
+      audit.to = m[2] ?? m[1];
+    }
+  }
+  const records = { ...(input.records ?? {}), ...(Object.keys(audit).length ? { audit } : {}) };
+  return { ...input, ...(p.organization !== undefined ? { organization: p.organization } : {}), ...(Object.keys(records).length ? { records } : {}) };
 }
 
 export async function templateCommand(argv: string[]): Promise<number> {
@@ -116,19 +149,54 @@ export async function templateCommand(argv: string[]): Promise<number> {
     process.stderr.write(`qcs template: the output file must end in .xlsx: ${p.out}\n`);
     return 2;
   }
-  const out = path.resolve(p.out);
-  if (fs.existsSync(out) && !p.force) {
-    process.stderr.write(`qcs template: ${p.out} exists; use --force to overwrite it\n`);
+  let input: AssessmentInput = { raters: [], levels: [] };
+  if (p.from) {
+    let text: string;
+    try {
+      const st = fs.statSync(p.from);
+      if (!st.isFile()) throw new Error("not a file");
+      if (st.size > LIMITS.fileBytes) throw new Error(`over the ${LIMITS.fileBytes / 1024 / 1024} MB limit`);
+      text = fs.readFileSync(p.from, "utf8");
+    } catch (e) {
+      process.stderr.write(`qcs template: cannot read ${safeText(p.from)}: ${safeText(e instanceof Error ? e.message : String(e))}\n`);
+      return 2;
+    }
+    const read = readExchangeText(text, DEFAULT_SCHEME);
+    const errors = read.findings.filter((f) => f.severity === "error");
+    if (!read.input || errors.length) {
+      for (const f of errors.slice(0, 20)) process.stderr.write(`qcs template: ${safeText(p.from)}: ${safeText(f.message[p.opts.lang === "en-US" ? "en" : "zh"])}\n`);
+      return 2;
+    }
+    input = read.input;
+    if (!p.ratersGiven) p.opts.raters = Math.max(MIN_RATERS, input.raters.length);
+    if (input.raters.length > MAX_RATERS) {
+      process.stderr.write(`qcs template: ${safeText(p.from)} has ${input.raters.length} rater columns; a workbook holds at most ${MAX_RATERS}\n`);
+      return 2;
+    }
+  }
+  input = withParticulars(input, p.particulars);
+  p.opts.nonconformityRows = Math.max(NC_ROWS, input.records?.nonconformities?.length ?? 0);
+  p.opts.stamp = { formId: newFormId(), issued: today(), organization: input.organization };
+  let bytes: Uint8Array;
+  try {
+    const model = buildTemplate(DEFAULT_SCHEME, p.opts);
+    bytes = await modelBuffer(fillModel(model, input, DEFAULT_SCHEME));
+  } catch (e) {
+    process.stderr.write(`qcs template: cannot write this assessment into a workbook: ${safeText(e instanceof Error ? e.message : String(e))}\n`);
     return 2;
   }
   try {
-    await writeTemplateFile(out, DEFAULT_SCHEME, p.opts);
+    writeFileAtomic(p.out, bytes, { force: p.force });
   } catch (e) {
-    process.stderr.write(`qcs template: could not write ${p.out}: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (e instanceof OutputExistsError) {
+      process.stderr.write(`qcs template: ${safeText(p.out)} exists; use --force to overwrite it\n`);
+      return 2;
+    }
+    process.stderr.write(`qcs template: could not write ${safeText(p.out)}: ${safeText(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   }
   process.stdout.write(
-    `${p.out}: ${DEFAULT_SCHEME.id}, ${p.opts.raters} rater column(s), ${p.opts.lang}${p.opts.password ? ", password-protected" : ""}\n`
+    `${safeText(p.out)}: ${DEFAULT_SCHEME.id}, ${p.opts.raters} rater column(s), ${p.opts.lang}${p.opts.password ? ", password-protected" : ""}${p.from ? `, filled from ${safeText(p.from)}` : ""}\n`
   );
   return 0;
 }

@@ -23,6 +23,26 @@ export const NAMES = {
   organization: "QCS_ORGANIZATION",
   /** the scheme id the template was built for */
   scheme: "QCS_SCHEME",
+  // added by template version 2.0 (the records of RULES.md §5–§6, the margins of §7):
+  /** 4 rows × N rater columns: kind (person / visit), name, date, method of each column (5.1.2) */
+  raterInfo: "QCS_RATER_INFO",
+  /** 19 rows × N: evidence per item and column */
+  evidence: "QCS_EVIDENCE",
+  /** 21 rows × 1: evidence per clause (Appendix 4) */
+  clauseEvidence: "QCS_CLAUSE_EVIDENCE",
+  /** 7 rows × 2: 4.2.2 points, result and evidence */
+  specific: "QCS_SPECIFIC",
+  /** 8 rows × 1: 5.2.2 certified, certificate no., issuer, accredited, valid until, risk evaluation, exemption, scope */
+  qms: "QCS_QMS",
+  /** K rows × 4: nonconformities — clause, description, severity, status */
+  nonconformities: "QCS_NC",
+  /** 8 rows × 1: report no., from, to, leader, team, reviewer, decision maker, decision date */
+  audit: "QCS_AUDIT",
+  /** 3 rows × 1: the conformity review of 5.3 — result, date, note */
+  conformity: "QCS_CONFORMITY",
+  /** RULES.md §7: the margins of the graded result (blank when not graded) */
+  serviceMargin: "QCS_SERVICE_MARGIN",
+  maturityMargin: "QCS_MATURITY_MARGIN",
 } as const;
 
 export type NameKey = keyof typeof NAMES;
@@ -41,4 +61,8 @@ export interface RangeSnapshot {
 /** Everything a reader gives back: the named ranges it found (missing ones are absent). */
 export interface WorkbookSnapshot {
   ranges: Partial<Record<string, RangeSnapshot>>;
+  /** the workbook counts dates from 1904 (a Mac setting); serial numbers then mean other days */
+  date1904?: boolean;
+  /** the stamp (key → value) where the reader found one */
+  stamp?: Record<string, string>;
 }

@@ -5,9 +5,10 @@
  */
 import type { Lang, Scheme } from "../scheme/types";
 import { finding, quote, type AssessmentInput, type Finding, type RaterInput } from "../engine";
-import { NAMES, type RangeSnapshot, type WorkbookSnapshot } from "./contract";
-import { a1, parseArea, quoteSheet, splitAddress } from "./a1";
-import { buildTemplate, MAX_RATERS, type SheetKey, type TemplateModel } from "./model";
+import { NAMES, type NameKey, type RangeSnapshot, type WorkbookSnapshot } from "./contract";
+import { raterRecords, recordsFromSnapshot } from "./records-read";
+import { quoteSheet, splitAddress } from "./a1";
+import { buildTemplate, defaultSheetNames, MAX_RATERS, type SheetKey, type TemplateModel, type WorkbookKind } from "./model";
 import { normalizeFormula } from "./formula-text";
 
 const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -19,29 +20,8 @@ function asNumber(v: unknown): number | undefined {
   return undefined;
 }
 
-/** Where a named range sits: sheet name and top-left corner. */
-export interface Located {
-  sheet: string;
-  top: number;
-  left: number;
-  rows: number;
-  cols: number;
-}
-
-export function locate(range: RangeSnapshot): Located | null {
-  try {
-    const { sheet, ref } = splitAddress(range.address);
-    const p = parseArea(ref);
-    return { sheet: sheet ?? "", top: p.top, left: p.left, rows: p.bottom - p.top + 1, cols: p.right - p.left + 1 };
-  } catch {
-    return null;
-  }
-}
-
-/** "'Sheet'!F9" for row i, column j (0-based) inside a located range. */
-export function cellAt(loc: Located, i: number, j: number): string {
-  return `${quoteSheet(loc.sheet)}!${a1(loc.left + j, loc.top + i)}`;
-}
+export { locate, cellAt, type Located } from "./snapshot-locate";
+import { locate, cellAt, type Located } from "./snapshot-locate";
 
 const shapeOf = (values: unknown[][]): [number, number] => [values.length, values.reduce((m, r) => Math.max(m, Array.isArray(r) ? r.length : 0), 0)];
 
@@ -58,7 +38,18 @@ export function expectedModel(snap: WorkbookSnapshot, scheme: Scheme, lang: Lang
   const ll = locate(levels);
   const lg = locate(grade);
   if (!la || !ll || !lg || la.cols < 1 || la.cols > MAX_RATERS) return null;
-  const sheetNames: Record<SheetKey, string> = { service: la.sheet, maturity: ll.sheet, result: lg.sheet };
+  const sheetOf = (name: string) => {
+    const x = snap.ranges[name];
+    return x ? locate(x)?.sheet : undefined;
+  };
+  const sheetNames: Record<SheetKey, string> = {
+    ...defaultSheetNames(lang),
+    service: la.sheet,
+    maturity: ll.sheet,
+    result: lg.sheet,
+    ...(sheetOf(NAMES.evidence) ? { evidence: sheetOf(NAMES.evidence) as string } : {}),
+    ...(sheetOf(NAMES.audit) ? { records: sheetOf(NAMES.audit) as string } : {}),
+  };
   const key = JSON.stringify([la.cols, lang, sheetNames]);
   let memo = MODELS.get(scheme);
   if (!memo) MODELS.set(scheme, (memo = new Map()));
@@ -166,13 +157,23 @@ function checkWeights(range: RangeSnapshot, want: number[], name: string, what: 
   return out;
 }
 
-export function assessmentFromSnapshot(snap: WorkbookSnapshot, scheme: Scheme): { input: AssessmentInput | null; findings: Finding[] } {
+/** What kind of workbook a snapshot is, from the names it has: a form has no result, a plain form no Appendix 3. */
+export function kindOf(snap: WorkbookSnapshot): WorkbookKind {
+  const r = snap.ranges;
+  if (r[NAMES.grade] || r[NAMES.audit]) return "assessment";
+  return r[NAMES.levels] ? "form-maturity" : "form";
+}
+
+export function assessmentFromSnapshot(snap: WorkbookSnapshot, scheme: Scheme): { input: AssessmentInput | null; findings: Finding[]; kind: WorkbookKind } {
   const findings: Finding[] = [];
   const r = snap.ranges;
+  const kind = kindOf(snap);
   const alpha = r[NAMES.alpha];
   const levels = r[NAMES.levels];
-  for (const key of ["alpha", "levels", "weights", "clauseWeights"] as const) if (!r[NAMES[key]]) findings.push(missing(NAMES[key], "error"));
-  for (const key of ["serviceScore", "maturityTotal", "maturityLevel", "grade"] as const) if (!r[NAMES[key]]) findings.push(missing(NAMES[key], "warning"));
+  const required: NameKey[] = kind === "form" ? ["alpha", "weights"] : ["alpha", "levels", "weights", "clauseWeights"];
+  for (const key of required) if (!r[NAMES[key]]) findings.push(missing(NAMES[key], "error"));
+  const outputs: NameKey[] = kind === "assessment" ? ["serviceScore", "maturityTotal", "maturityLevel", "grade"] : kind === "form-maturity" ? ["serviceScore", "maturityTotal", "maturityLevel"] : ["serviceScore"];
+  for (const key of outputs) if (!r[NAMES[key]]) findings.push(missing(NAMES[key], "warning"));
 
   const schemeCell = r[NAMES.scheme];
   const schemeId = schemeCell?.values?.[0]?.[0];
@@ -232,7 +233,7 @@ export function assessmentFromSnapshot(snap: WorkbookSnapshot, scheme: Scheme): 
 
   // formulas of the named output cells, when the reader has them
   const found = new Map<string, unknown>();
-  for (const key of ["serviceScore", "maturityTotal", "maturityLevel", "grade"] as const) {
+  for (const key of outputs) {
     const rs = r[NAMES[key]];
     const loc = rs ? locate(rs) : null;
     if (!rs || !rs.formulas || !loc) continue;
@@ -240,13 +241,18 @@ export function assessmentFromSnapshot(snap: WorkbookSnapshot, scheme: Scheme): 
   }
   if (found.size) findings.push(...formulaFindings(found, scheme, snap));
 
-  if (!raters || !lv) return { input: null, findings };
+  if (kind === "form" && !levels) lv = new Array(scheme.clauses.length).fill(null);
+  if (!raters || !lv) return { input: null, findings, kind };
   const org = r[NAMES.organization]?.values?.[0]?.[0];
-  return {
-    input: { raters, levels: lv, organization: typeof org === "string" && org.trim() ? org.trim() : undefined },
-    findings,
-  };
+  const people = raterRecords(snap, scheme, raters.length, findings);
+  raters = raters.map((x, j) => ({ ...people[j], ...x }));
+  const records = recordsFromSnapshot(snap, scheme, findings);
+  const input: AssessmentInput = { raters, levels: lv, organization: typeof org === "string" && org.trim() ? org.trim() : undefined };
+  if (Object.keys(records).length) input.records = records;
+  return { input, findings, kind };
 }
+
+
 
 /**
  * Adds the cell address to engine findings that name a rater and item (α) or a clause (level), so a

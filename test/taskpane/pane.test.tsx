@@ -50,6 +50,9 @@ describe("summary for the RULES.md examples", () => {
     expect(r.gradeCode).toBe(code);
     await waitFor(() => expect(badge().getAttribute("data-grade")).toBe(code));
     expect(badge().textContent).toBe(S.gradeLabels[code as keyof typeof S.gradeLabels].zh);
+    // no conformity review in the sample workbook: every graded result says it is provisional (RULES.md §5)
+    expect(r.provisional).toBe(code !== "NONE");
+    expect(!!screen.queryByTestId("provisional")).toBe(code !== "NONE");
     expect(screen.getByTestId("reason").textContent).toBe(r.reason!.zh);
     expect(screen.getByTestId("reason").textContent).toContain("5.3");
     expect(screen.getByTestId("next").textContent!.startsWith(r.nextText!.zh)).toBe(true);

@@ -198,7 +198,7 @@ describe("templates recalculated by LibreOffice agree with the engine", () => {
   it("the reason in words is the engine's explanation, in the sheet's language", () => {
     for (const { c, engine, wb, model } of results) {
       const res = model.sheets.find((s) => s.key === "result") as TemplateModel["sheets"][number];
-      const cell = cellValue((wb.getWorksheet(res.name) as ExcelJS.Worksheet).getCell(a1(2, model.layout.result.reasonRow)).value);
+      const cell = cellValue((wb.getWorksheet(res.name) as ExcelJS.Worksheet).getCell(a1(2, model.layout.result!.reasonRow)).value);
       const want = engine.reason ? (c.lang === "en-US" ? engine.reason.en : engine.reason.zh) : null;
       expect([c.name, blank(cell) ? null : cell]).toEqual([c.name, want]);
     }

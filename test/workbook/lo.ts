@@ -9,10 +9,9 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { DEFAULT_SCHEME } from "../../src/scheme";
 import type { AssessmentInput } from "../../src/engine";
-import { NAMES } from "../../src/workbook/contract";
 import { parseArea, splitAddress } from "../../src/workbook/a1";
-import { templateWorkbook } from "../../src/workbook/xlsx/write";
-import type { TemplateModel, TemplateOptions } from "../../src/workbook/model";
+import { modelWorkbook } from "../../src/workbook/xlsx/write";
+import { buildTemplate, fillModel, type TemplateModel, type TemplateOptions } from "../../src/workbook/model";
 
 const RECALC_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -74,17 +73,20 @@ export function putByName(wb: ExcelJS.Workbook, name: string, values: unknown[][
   );
 }
 
-/** A template of `columns` rater columns filled with an assessment: rater r goes to column at[r]. */
+/**
+ * A workbook of `columns` rater columns filled with an assessment (records included) through the model's
+ * own fill: rater r goes to column at[r].
+ */
 export async function filledTemplate(
   input: AssessmentInput,
   opts: Partial<TemplateOptions> & { columns?: number; at?: number[] } = {}
 ): Promise<{ workbook: ExcelJS.Workbook; model: TemplateModel }> {
   const columns = opts.columns ?? Math.max(1, input.raters.length);
   const at = opts.at ?? input.raters.map((_, i) => i);
-  const { workbook, model } = await templateWorkbook(DEFAULT_SCHEME, { raters: columns, lang: opts.lang ?? "zh-CN", particulars: opts.particulars, password: opts.password });
-  const grid: unknown[][] = DEFAULT_SCHEME.items.map(() => new Array(columns).fill(null));
-  input.raters.forEach((r, k) => DEFAULT_SCHEME.items.forEach((_, i) => (grid[i][at[k]] = r.alphas[i] ?? null)));
-  putByName(workbook, NAMES.alpha, grid);
-  putByName(workbook, NAMES.levels, input.levels.map((l) => [l]));
-  return { workbook, model };
+  const { columns: _c, at: _a, ...rest } = opts;
+  const model = buildTemplate(DEFAULT_SCHEME, { ...rest, raters: columns, lang: opts.lang ?? "zh-CN" });
+  const raters: AssessmentInput["raters"] = Array.from({ length: columns }, () => ({ alphas: [] }));
+  input.raters.forEach((r, k) => (raters[at[k]] = r));
+  const filled = fillModel(model, { ...input, raters }, DEFAULT_SCHEME);
+  return { workbook: await modelWorkbook(filled), model: filled };
 }

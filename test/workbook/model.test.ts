@@ -22,8 +22,10 @@ describe("template model", () => {
   const zh = buildTemplate(S, { raters: 3, lang: "zh-CN" });
   const en = buildTemplate(S, { raters: 3, lang: "en-US" });
 
-  it("has the three sheets, Chinese by default and English on request", () => {
-    expect(zh.sheets.map((s) => s.key)).toEqual(["service", "maturity", "result"]);
+  it("has the assessment's sheets (forms fewer), Chinese by default and English on request", () => {
+    expect(zh.sheets.map((s) => s.key)).toEqual(["service", "evidence", "maturity", "records", "result"]);
+    expect(buildTemplate(S, { raters: 1, lang: "zh-CN", kind: "form" }).sheets.map((s) => s.key)).toEqual(["service", "evidence"]);
+    expect(buildTemplate(S, { raters: 1, lang: "zh-CN", kind: "form-maturity" }).sheets.map((s) => s.key)).toEqual(["service", "evidence", "maturity"]);
     expect(zh.sheets[0].name).toBe("服务能力评价评分表");
     expect(en.sheets.map((s) => s.name).join("")).toMatch(/^[\x20-\x7e]+$/);
   });
@@ -33,9 +35,13 @@ describe("template model", () => {
     for (const it of S.items) expect(values(zh, "service")).toContain(it.criterion.zh);
     for (const it of S.items) expect(values(en, "service")).toContain(it.criterion.en);
     for (const c of S.clauses) {
-      expect(values(zh, "maturity")).toContain(c.audit.zh);
+      const lead = S.groups.find((g) => g.id === c.group)?.auditLead;
+      expect(values(zh, "maturity")).toContain(lead ? `${lead.zh}\n${c.audit.zh}` : c.audit.zh);
       expect(values(zh, "maturity")).toContain(c.title.zh);
     }
+    // all five Appendix 2 texts of every clause's group stand beside it (RULES.md §8), printable
+    for (const g of S.groups) for (const l of g.levels) expect(values(zh, "maturity")).toContain(l.zh);
+    for (const p of S.specificRequirements) expect(values(zh, "records").some((v) => typeof v === "string" && v.endsWith(p.text.zh))).toBe(true);
     // no formula carries a weight: they read the weight cells
     const L = zh.layout.service;
     for (let i = 0; i < S.items.length; i++) {
@@ -56,7 +62,7 @@ describe("template model", () => {
   });
 
   it("uses only portable, non-volatile functions without _xlfn prefixes, no array formulas", () => {
-    const allowed = new Set(["IF", "AND", "OR", "NOT", "ISNUMBER", "TRIM", "UPPER", "SUM", "SUMIF", "COUNT", "COUNTIF", "AVERAGE", "MAX", "MIN", "INT", "ROUND", "CHOOSE", "INDEX", "SUBSTITUTE", "FIXED"]);
+    const allowed = new Set(["IF", "AND", "OR", "NOT", "ISNUMBER", "TRIM", "UPPER", "SUM", "SUMIF", "SUMPRODUCT", "COUNT", "COUNTIF", "AVERAGE", "MAX", "MIN", "INT", "ROUND", "CHOOSE", "INDEX", "SUBSTITUTE", "FIXED"]);
     for (const m of [zh, en, buildTemplate(S, { raters: MAX_RATERS, lang: "zh-CN" })]) {
       const fs_ = [...formulas(m), ...m.sheets.flatMap((s) => [...s.validations.map((v) => v.formula ?? ""), ...s.conditionalFormats.map((c) => c.formula)])];
       for (const f of fs_) {
@@ -82,7 +88,7 @@ describe("template model", () => {
       for (const v of Object.values(NAMES)) expect(byName[v]).toBeDefined();
       const L = m.layout.service;
       expect(byName[NAMES.alpha].ref).toBe(`${a1(L.alphaCol, L.firstItemRow)}:${a1(L.alphaCol + raters - 1, L.firstItemRow + S.items.length - 1)}`);
-      expect(byName[NAMES.levels].ref).toMatch(new RegExp(`^[A-Z]+${m.layout.maturity.firstClauseRow}:[A-Z]+${m.layout.maturity.firstClauseRow + S.clauses.length - 1}$`));
+      expect(byName[NAMES.levels].ref).toMatch(new RegExp(`^[A-Z]+${m.layout.maturity!.firstClauseRow}:[A-Z]+${m.layout.maturity!.firstClauseRow + S.clauses.length - 1}$`));
     }
   });
 
@@ -100,7 +106,13 @@ describe("template model", () => {
     expect(inputs.every((c) => c.formula === undefined)).toBe(true);
     expect(zh.sheets[0].validations[0].formula).toMatch(/ISNUMBER/);
     for (const na of S.notApplicable) expect(zh.sheets[0].validations[0].formula).toContain(`"${na.toUpperCase()}"`);
-    expect(zh.sheets[1].validations[0].list).toEqual(["1", "2", "3", "4", "5"]);
+    expect(zh.sheets.find((s) => s.key === "maturity")?.validations[0].list).toEqual(["1", "2", "3", "4", "5"]);
+    // the records are inputs with their own validation: lists in the sheet's language, dates as dates
+    const lists = zh.sheets.flatMap((s) => s.validations.filter((v) => v.kind === "list").map((v) => v.list?.join("/")));
+    expect(lists).toEqual(expect.arrayContaining(["人员/走访", "符合/不符合/不适用", "严重/一般", "未关闭/已关闭", "不免除/部分免除", "是/否", "通过/未通过"]));
+    const enLists = en.sheets.flatMap((s) => s.validations.filter((v) => v.kind === "list").map((v) => v.list?.join("/")));
+    expect(enLists.join("|")).toMatch(/^[\x20-\x7e|]+$/);
+    expect(zh.sheets.flatMap((s) => s.validations.filter((v) => v.kind === "date")).length).toBeGreaterThanOrEqual(6);
   });
 });
 
@@ -156,10 +168,12 @@ describe("assessmentFromSnapshot", () => {
   });
 
   it("compares formulas (Office.js style, with '=') with the model", () => {
-    const g = m.sheets[2].cells.find((c) => c.ref === a1(2, m.layout.result.gradeRow))?.formula as string;
+    const gn = m.names.find((n) => n.name === NAMES.grade) as TemplateModel["names"][number];
+    const g = m.sheets.find((s) => s.key === "result")?.cells.find((c) => c.ref === gn.ref)?.formula as string;
+    expect(g).toMatch(/NONE/);
     expect(assessmentFromSnapshot(snap({ grade: [[`=${g}`]] }), S).findings.filter((f) => f.severity !== "warning")).toEqual([]);
     const r = assessmentFromSnapshot(snap({ grade: [['="AAAAA"']] }), S);
-    expect(r.findings.some((f) => f.code === "altered" && f.cell?.endsWith(`!${a1(2, m.layout.result.gradeRow)}`))).toBe(true);
+    expect(r.findings.some((f) => f.code === "altered" && f.cell?.endsWith(`!${gn.ref}`))).toBe(true);
     expect(normalizeFormula(`='A b'!$C$5 + 1`)).toBe(normalizeFormula(`'A b'!C5+1`));
   });
 
@@ -195,12 +209,17 @@ describe("qcs template / qcs score on a filled template", () => {
     // no cached values: no <v> after any <f> in the sheets
     const JSZip = require("jszip");
     const zip = await JSZip.loadAsync(fs.readFileSync(f));
-    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    expect(sheets.length).toBe(6);
+    for (const name of sheets) {
       const xml: string = await zip.file(name).async("string");
-      expect(xml).toContain("<f>");
+      // every sheet computes, except the stamp (data only, the last sheet, very hidden)
+      if (name !== "xl/worksheets/sheet6.xml") expect(xml).toContain("<f>");
       expect(xml).not.toMatch(/<\/f><v>/);
       expect(xml).toContain("<sheetProtection");
     }
+    expect(await zip.file("xl/workbook.xml").async("string")).toMatch(/<sheet sheetId="6" name="qcs_stamp" state="veryHidden"/);
+    expect(await zip.file("docProps/custom.xml").async("string")).toContain('name="qcs.fingerprint"');
     expect(await templateCommand(["--out", f])).toBe(2); // exists, no --force
     expect(err).toMatch(/--force/);
   });

@@ -40,8 +40,10 @@ describe("printed templates (LibreOffice → PDF → PNG)", () => {
   const firstPage: Record<string, number> = {};
 
   beforeAll(async () => {
-    const { workbook } = await filledTemplate(input, {
-      particulars: { organization: "示例企业质量信用服务有限公司", auditors: "张三、李四", dates: "2026-03-02 至 2026-03-04" },
+    const { workbook } = await filledTemplate({
+      ...input,
+      organization: "示例企业质量信用服务有限公司",
+      records: { ...input.records, audit: { ...input.records?.audit, team: ["张三", "李四"], from: "2026-03-02", to: "2026-03-04" } },
     });
     const f = path.join(dir, "template-demo.xlsx");
     await workbook.xlsx.writeFile(f);

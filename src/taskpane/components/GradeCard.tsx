@@ -23,7 +23,8 @@ export function GradeCard(props: { result: AssessmentResult | null; scheme: Sche
   const level = result?.maturity.level ?? null;
   const total = result?.maturity.total ?? null;
   const limited = result?.grade?.limitedBy ?? null;
-  const limitText = limited === "service" ? S.limitService : limited === "maturity" ? S.limitMaturity : limited === "both" ? S.limitBoth : null;
+  const limits: Record<string, string> = { service: S.limitService, maturity: S.limitMaturity, both: S.limitBoth, conformity: S.limitConformity };
+  const limitText = limited ? limits[limited] : null;
   return (
     <section className={s.card} aria-labelledby="qcs-result-h">
       <div className={s.gradeHead}>
@@ -31,11 +32,16 @@ export function GradeCard(props: { result: AssessmentResult | null; scheme: Sche
           <h2 id="qcs-result-h" className={s.caption}>
             {S.result}
           </h2>
-          <span className={mergeClasses(s.badge, badgeClass)} data-grade={code ?? "pending"}>
-            {result?.gradeLabel ? pick(result.gradeLabel, lang) : S.resultPending}
+          <span className={mergeClasses(s.badge, badgeClass)} data-grade={code ?? "pending"} data-provisional={result?.provisional ? "yes" : "no"}>
+            {code ? pick(scheme.gradeLabels[code], lang) : S.resultPending}
           </span>
         </div>
       </div>
+      {result?.provisional && (
+        <p className={s.provisional} data-testid="provisional">
+          {S.provisional}
+        </p>
+      )}
       <div className={s.stats}>
         <div className={s.stat}>
           <span className={s.caption}>{S.serviceScore}</span>

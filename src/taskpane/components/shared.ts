@@ -58,6 +58,15 @@ export const useViewStyles = makeStyles({
     flexWrap: "wrap",
     alignItems: "center",
   },
+  provisional: {
+    margin: "8px 0 0 0",
+    padding: "4px 8px",
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorPaletteMarigoldBackground2,
+    color: tokens.colorNeutralForeground1,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   chip: {
     padding: "1px 8px",
     borderRadius: tokens.borderRadiusCircular,

@@ -46,6 +46,17 @@ export class SheetBuilder {
   merge(c1: number, r1: number, c2: number, r2: number): void {
     if (c1 !== c2 || r1 !== r2) this.merges.push(area(c1, r1, c2, r2));
   }
+  /** widen column c so that the longest word of `text` fits on one line (English headings must not break inside a word) */
+  fitWords(c: number, text: string, size = 10): void {
+    const longest = Math.max(0, ...text.split(/[\s/]+/).map((w) => textUnits(w, size)));
+    this.widths.set(c, Math.max(this.widths.get(c) ?? 8.43, Math.ceil((longest + 1.5) * 10) / 10));
+  }
+  /** a heading cell: written, its row made tall enough and its column wide enough for its words */
+  head(c: number, r: number, text: string, style: CellStyle = headStyle, c2 = c): void {
+    this.put(c, r, { value: text, style });
+    if (c2 === c) this.fitWords(c, text, style.size ?? 10);
+    this.fit(r, text, c, c2, style.size ?? 10);
+  }
   /** make row r at least tall enough for `text` in columns c1..c2 */
   fit(r: number, text: string, c1: number, c2 = c1, size = 10): void {
     let w = 0;
@@ -78,4 +89,31 @@ export interface SheetContext {
   names: Record<SheetKey, string>;
   footer: Footer;
   protection: Protection;
+  /**
+   * The page band's formula (no "="): organisation and report number, from the records sheet when the
+   * workbook has one, else the stamp's organisation as text. Every sheet prints it in its first row and
+   * repeats it on every page (RULES.md §6).
+   */
+  band: string;
+}
+
+/** Date cells: shown as ISO dates whatever the locale. */
+export const DATE_FMT = "yyyy-mm-dd";
+export const DATE_STYLE: CellStyle = { fill: INPUT, h: "center", v: "middle", border: true };
+export const BAND_STYLE: CellStyle = { size: 9, color: "595959", h: "left", v: "middle" };
+export const TITLE_STYLE: CellStyle = { bold: true, size: 14, h: "center", v: "middle" };
+export const NOTE_STYLE: CellStyle = { wrap: true, v: "top", size: 9, italic: true };
+export const SECTION_STYLE: CellStyle = { ...headStyle, h: "left" };
+export const LABEL_STYLE: CellStyle = { ...textStyle, bold: true, v: "middle" };
+export const INPUT_TEXT: CellStyle = { ...inputStyle, h: "left", wrap: true };
+
+/** The band and the title of a sheet, rows 1 and 2, across columns c1..c2. */
+export function bandAndTitle(b: SheetBuilder, ctx: SheetContext, title: string, c1: number, c2: number): void {
+  b.put(c1, 1, { formula: ctx.band, style: BAND_STYLE });
+  b.merge(c1, 1, c2, 1);
+  b.heights.set(1, 16);
+  b.put(c1, 2, { value: title, style: TITLE_STYLE });
+  b.merge(c1, 2, c2, 2);
+  b.fit(2, title, c1, c2, 14);
+  b.heights.set(2, Math.max(24, b.heights.get(2) ?? 0));
 }

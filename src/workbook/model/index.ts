@@ -16,29 +16,51 @@
  */
 import { findProfile } from "../../scheme";
 import type { Lang, Scheme } from "../../scheme/types";
-import { NAMES } from "../contract";
-import { a1, area } from "../a1";
 import { t } from "../labels";
 import type { SheetContext } from "./builder";
 import { serviceSheet } from "./service";
+import { evidenceSheet } from "./evidence";
 import { maturitySheet } from "./maturity";
+import { recordsSheet } from "./records";
 import { resultSheet } from "./result";
-import { MAX_RATERS, MIN_RATERS, TEMPLATE_VERSION, type NameModel, type SheetKey, type TemplateModel, type TemplateOptions } from "./types";
+import { sourcesSheet } from "./sources";
+import { fingerprintOf, stampEntries, stampSheet } from "./stamp";
+import { concat, lit } from "./formula";
+import { MAX_RATERS, MIN_RATERS, TEMPLATE_VERSION, type NameModel, type SheetKey, type SheetModel, type TemplateModel, type TemplateOptions, type WorkbookKind } from "./types";
 
 export * from "./types";
 export { lit, num, roundFormula } from "./formula";
 export { heightFor } from "./builder";
-export { reasonTable } from "./result";
+export { textTable } from "./result";
+export { AUDIT_FIELDS, QMS_FIELDS, NC_ROWS } from "./records";
+export { fillModel } from "./fill";
+export { fingerprintOf, fixedContent, STAMP_FORMAT, STAMP_KEYS, STAMP_PROPERTY_PREFIX, type StampKey } from "./stamp";
 
 export function defaultSheetNames(lang: Lang): Record<SheetKey, string> {
-  return { service: t("sheetService", lang), maturity: t("sheetMaturity", lang), result: t("sheetResult", lang) };
+  return {
+    service: t("sheetService", lang),
+    evidence: t("sheetEvidence", lang),
+    maturity: t("sheetMaturity", lang),
+    records: t("sheetRecords", lang),
+    result: t("sheetResult", lang),
+    sources: t("sheetSources", lang),
+    stamp: t("sheetStamp", lang),
+  };
 }
+
+/** The sheets of each kind of workbook, in order (the sources and the stamp are added when asked for). */
+export const KIND_SHEETS: Record<WorkbookKind, SheetKey[]> = {
+  assessment: ["service", "evidence", "maturity", "records", "result"],
+  form: ["service", "evidence"],
+  "form-maturity": ["service", "evidence", "maturity"],
+};
 
 function checkOptions(scheme: Scheme, opts: TemplateOptions): void {
   if (!Number.isInteger(opts.raters) || opts.raters < MIN_RATERS || opts.raters > MAX_RATERS) {
     throw new RangeError(`raters must be a whole number ${MIN_RATERS}–${MAX_RATERS}, not ${opts.raters}`);
   }
   if (opts.lang !== "zh-CN" && opts.lang !== "en-US") throw new RangeError(`lang must be zh-CN or en-US, not ${String(opts.lang)}`);
+  if (opts.kind !== undefined && !(opts.kind in KIND_SHEETS)) throw new RangeError(`kind must be one of ${Object.keys(KIND_SHEETS).join(", ")}, not ${String(opts.kind)}`);
   scheme.maturityBands.forEach((b, i) => {
     if (b.level !== i + 1) throw new Error("maturity bands must be levels 1, 2, 3 … in order");
   });
@@ -47,51 +69,66 @@ function checkOptions(scheme: Scheme, opts: TemplateOptions): void {
   });
 }
 
-/** The whole template for a scheme. Pure. */
+/** The whole workbook for a scheme: the sheets of its kind, their names, the fingerprint and the stamp. Pure. */
 export function buildTemplate(scheme: Scheme, opts: TemplateOptions): TemplateModel {
   checkOptions(scheme, opts);
   const lang = opts.lang;
+  const kind = opts.kind ?? "assessment";
   const profile = findProfile(scheme, scheme.defaultProfile);
   if (!profile) throw new Error(`scheme ${scheme.id} has no default profile ${scheme.defaultProfile}`);
   const names = { ...defaultSheetNames(lang), ...(opts.sheetNames ?? {}) };
   const footer = { left: scheme.id.replace(/&/g, "&&"), right: t("footer", lang) };
   const protection = { password: opts.password || undefined, allowFormatRows: true, allowFormatColumns: false };
-
-  const ctx: SheetContext = { scheme, profile, opts, lang, names, footer, protection };
+  const keys = KIND_SHEETS[kind];
+  // the band of every page: from the records sheet when there is one, else the stamp's organisation
+  const ctx: SheetContext = { scheme, profile, opts, lang, names, footer, protection, band: "" };
+  const sheets: SheetModel[] = [];
+  const nameList: NameModel[] = [];
   const svc = serviceSheet(ctx);
-  const mat = maturitySheet(ctx);
-  const res = resultSheet(ctx, svc.layout, mat.layout);
-
-  const S = svc.layout;
-  const M = mat.layout;
-  const n = opts.raters;
-  const lastItemRow = S.firstItemRow + scheme.items.length - 1;
-  const lastClauseRow = M.firstClauseRow + scheme.clauses.length - 1;
-  const nameList: NameModel[] = [
-    { name: NAMES.alpha, sheet: names.service, ref: area(S.alphaCol, S.firstItemRow, S.alphaCol + n - 1, lastItemRow) },
-    { name: NAMES.weights, sheet: names.service, ref: area(S.weightCol, S.firstItemRow, S.weightCol, lastItemRow) },
-    { name: NAMES.levels, sheet: names.maturity, ref: area(M.levelCol, M.firstClauseRow, M.levelCol, lastClauseRow) },
-    { name: NAMES.clauseWeights, sheet: names.maturity, ref: area(M.levelCol - 1, M.firstClauseRow, M.levelCol - 1, lastClauseRow) },
-    { name: NAMES.serviceScore, sheet: names.service, ref: a1(S.panelCol, S.scoreRow) },
-    { name: NAMES.maturityTotal, sheet: names.maturity, ref: a1(M.pointsCol, M.totalRow) },
-    { name: NAMES.maturityLevel, sheet: names.maturity, ref: a1(M.pointsCol, M.levelRow) },
-    { name: NAMES.grade, sheet: names.result, ref: a1(2, res.layout.gradeRow) },
-    { name: NAMES.organization, sheet: names.result, ref: a1(2, res.layout.organizationRow) },
-    { name: NAMES.scheme, sheet: names.result, ref: a1(2, res.layout.schemeRow) },
-  ];
+  sheets.push(svc.sheet);
+  nameList.push(...svc.names);
+  const ev = evidenceSheet(ctx, svc.layout);
+  sheets.push(ev.sheet);
+  nameList.push(...ev.names);
+  let mat: ReturnType<typeof maturitySheet> | undefined;
+  if (keys.includes("maturity")) {
+    mat = maturitySheet(ctx);
+    sheets.push(mat.sheet);
+    nameList.push(...mat.names);
+  }
+  let res: ReturnType<typeof resultSheet> | undefined;
+  if (keys.includes("records") && mat) {
+    const rec = recordsSheet(ctx);
+    res = resultSheet(ctx, svc.layout, mat.layout, rec.refs);
+    sheets.push(rec.sheet, res.sheet);
+    nameList.push(...rec.names, ...res.names);
+    const shown = (ref: string) => `IF(${ref}="","",${ref})`;
+    ctx.band = concat(t("band", lang), { org: shown(rec.refs.organization), no: shown(rec.refs.audit.reportNo) });
+  } else {
+    ctx.band = lit(t("band", lang, { org: opts.stamp?.organization ?? "", no: "" }).replace(/\s+$/, ""));
+  }
+  // every sheet's first cell is its band (built before the records' addresses were known)
+  for (const sh of sheets) {
+    const a1cell = sh.cells.find((c) => c.ref === "A1");
+    if (a1cell) a1cell.formula = ctx.band;
+  }
+  const fingerprint = fingerprintOf({ sheets, names: nameList });
+  if (opts.sources) sheets.push(sourcesSheet(ctx, opts.sources));
+  let stamp: [string, string][] | undefined;
+  if (opts.stamp) {
+    stamp = stampEntries(ctx, fingerprint, kind, TEMPLATE_VERSION);
+    sheets.push(stampSheet(ctx, stamp));
+  }
   return {
     scheme: { id: scheme.id, version: scheme.version },
     templateVersion: TEMPLATE_VERSION,
+    kind,
     lang,
     profile: profile.id,
-    sheets: [svc.sheet, mat.sheet, res.sheet],
+    sheets,
     names: nameList,
-    layout: {
-      raters: n,
-      service: S,
-      maturity: M,
-      result: res.layout,
-    },
+    layout: { raters: opts.raters, service: svc.layout, maturity: mat?.layout, result: res?.layout },
+    fingerprint,
+    ...(stamp ? { stamp } : {}),
   };
 }
-

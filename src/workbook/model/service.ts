@@ -4,11 +4,28 @@
  */
 import { col, a1, area } from "../a1";
 import { pick, t } from "../labels";
-import { BAND_FILL, INVALID_FILL, SheetBuilder, calcStyle, centerStyle, headStyle, inputStyle, textStyle, type SheetContext } from "./builder";
+import { NAMES } from "../contract";
+import {
+  BAND_FILL,
+  DATE_FMT,
+  DATE_STYLE,
+  INPUT_TEXT,
+  INVALID_FILL,
+  NOTE_STYLE,
+  SheetBuilder,
+  bandAndTitle,
+  calcStyle,
+  centerStyle,
+  headStyle,
+  inputStyle,
+  textStyle,
+  type SheetContext,
+} from "./builder";
 import { ifChain, lit, num, roundFormula } from "./formula";
-import type { ServiceLayout, SheetModel } from "./types";
+import { dateValidation, listValidation, promptOnly } from "./validation";
+import type { NameModel, ServiceLayout, SheetModel } from "./types";
 
-export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: ServiceLayout } {
+export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: ServiceLayout; names: NameModel[] } {
   const { scheme, profile, opts, lang, names, protection, footer } = ctx;
   const n = opts.raters;
   const items = scheme.items;
@@ -29,8 +46,8 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
   const lastVisible = cSpread;
   const lastCol = cScored;
 
-  // rows
-  const rTitle = 1, rNote = 2, rHead1 = 3, rHead2 = 4, r0 = 5;
+  // rows: band, title, the rater (visit) particulars, two heading rows, the items
+  const rKind = 3, rName = 4, rDate = 5, rMethod = 6, rHead1 = 7, rHead2 = 8, r0 = 9;
   const rLast = r0 + nItems - 1;
   const rSumHead = rLast + 2;
   const rScored = rSumHead + 1;
@@ -45,6 +62,7 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
   const rInvalid = rCounted + 1;
   const rBlank = rInvalid + 1;
   const rRaw = rBlank + 1;
+  const rNote = rRaw + 2;
   const cPanel = cW;
 
   const widths = new Map<number, number>([[cChar, 11], [cId, 6], [cDim, 10], [cCrit, 44], [cW, 8]]);
@@ -61,16 +79,27 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
   for (let c = cState; c <= lastCol; c++) hidden.add(c);
 
   const b = new SheetBuilder(widths);
-  const raterHead = (r: number) => t("hRater", lang, { n: r + 1 });
+  // a column's heading: its name when one is given, else "评价 k"
+  const raterHead = (k: number) => {
+    const name = a1(cAlpha + k, rName);
+    return `IF(TRIM(${name})="",${lit(t("hRater", lang, { n: k + 1 }))},${name})`;
+  };
 
-  // title and note
-  b.put(cChar, rTitle, { value: t("titleService", lang), style: { bold: true, size: 14, h: "center", v: "middle" } });
-  b.merge(cChar, rTitle, lastVisible, rTitle);
-  b.heights.set(rTitle, 24);
-  const note = t("noteService", lang, { d: profile.decimals, k: scheme.disagreementBands });
-  b.put(cChar, rNote, { value: note, style: { wrap: true, v: "top", size: 9, italic: true } });
-  b.merge(cChar, rNote, lastVisible, rNote);
-  b.fit(rNote, note, cChar, lastVisible, 9);
+  bandAndTitle(b, ctx, t("titleService", lang), cChar, lastVisible);
+
+  // the particulars of each column (5.1.2: each person's or each visit's evaluation)
+  const info: [number, Parameters<typeof t>[0]][] = [[rKind, "hRaterKind"], [rName, "hRaterName"], [rDate, "hRaterDate"], [rMethod, "hRaterMethod"]];
+  for (const [r, key] of info) {
+    b.put(cChar, r, { value: t(key, lang), style: { ...headStyle, h: "right" } });
+    for (let c = cChar + 1; c <= cW; c++) b.put(c, r, { value: null, style: headStyle });
+    b.merge(cChar, r, cW, r);
+    for (let k = 0; k < n; k++) {
+      const c = cAlpha + k;
+      if (r === rDate) b.put(c, r, { value: null, input: true, style: { ...DATE_STYLE, size: 9 }, numFmt: DATE_FMT });
+      else b.put(c, r, { value: null, input: true, style: { ...INPUT_TEXT, size: 9, h: "center" } });
+    }
+  }
+  b.fit(rMethod, t("hRaterMethod", lang), cChar, cW);
 
   // headings
   const heads: [number, string][] = [[cChar, t("hCharacteristic", lang)], [cId, t("hItem", lang)], [cDim, t("hDimension", lang)], [cCrit, t("hCriterion", lang)], [cW, t("hWeight", lang)], [cSpread, t("hSpread", lang)]];
@@ -83,14 +112,17 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
   for (const [c0, text] of blocks) {
     for (let r = 0; r < n; r++) {
       b.put(c0 + r, rHead1, { value: r === 0 ? text : null, style: headStyle });
-      b.put(c0 + r, rHead2, { value: raterHead(r), style: headStyle });
+      b.put(c0 + r, rHead2, { formula: raterHead(r), style: { ...headStyle, size: 9 } });
     }
     b.merge(c0, rHead1, c0 + n - 1, rHead1);
+    if (n === 1) b.fitWords(c0, text);
   }
+  for (const [c, text] of heads) b.fitWords(c, text);
   b.fit(rHead1, t("hAlpha", lang), cAlpha, cAlpha + n - 1);
   b.fit(rHead1, t("hCharacteristic", lang), cChar);
   b.fit(rHead1, t("hDimension", lang), cDim);
-  b.fit(rHead2, raterHead(0), cAct);
+  b.fit(rHead1, t("hSpread", lang), cSpread);
+  b.fit(rHead2, t("hRater", lang, { n: 10 }), cAct, cAct, 9);
   // hidden helper headings (for whoever unhides them)
   for (let r = 0; r < n; r++) {
     b.put(cState + r, rHead2, { value: `state ${r + 1}` });
@@ -152,8 +184,8 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
   };
   labelRow(rSumHead, "hSummary");
   b.put(cPanel, rSumHead, { value: t("hPanel", lang), style: headStyle });
-  for (let k = 0; k < n; k++) b.put(cAlpha + k, rSumHead, { value: raterHead(k), style: headStyle });
-  b.fit(rSumHead, raterHead(0), cAlpha);
+  for (let k = 0; k < n; k++) b.put(cAlpha + k, rSumHead, { formula: raterHead(k), style: { ...headStyle, size: 9 } });
+  b.fit(rSumHead, t("hRater", lang, { n: 10 }), cAlpha, cAlpha, 9);
 
   const stRange = (k: number, r1 = r0, r2 = rLast) => `${a1(cState + k, r1)}:${a1(cState + k, r2)}`;
   const weights = `$${col(cW)}$${r0}:$${col(cW)}$${rLast}`;
@@ -229,8 +261,8 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
   // per-characteristic subtotals
   labelRow(rCharHead, "hCharacteristics");
   b.put(cPanel, rCharHead, { value: t("hPanel", lang), style: headStyle });
-  for (let k = 0; k < n; k++) b.put(cAlpha + k, rCharHead, { value: raterHead(k), style: headStyle });
-  b.fit(rCharHead, raterHead(0), cAlpha);
+  for (let k = 0; k < n; k++) b.put(cAlpha + k, rCharHead, { formula: raterHead(k), style: { ...headStyle, size: 9 } });
+  b.fit(rCharHead, t("hRater", lang, { n: 10 }), cAlpha, cAlpha, 9);
   scheme.characteristics.forEach((ch, ci) => {
     const r = rChar0 + ci;
     const idx = items.map((it, i) => (it.characteristic === ch.id ? i : -1)).filter((i) => i >= 0);
@@ -254,9 +286,15 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
     b.put(cCrit, r, { value: label });
   }
 
+  const note = t("noteService", lang, { d: profile.decimals, k: scheme.disagreementBands });
+  b.put(cChar, rNote, { value: note, style: NOTE_STYLE });
+  b.merge(cChar, rNote, lastVisible, rNote);
+  b.fit(rNote, note, cChar, lastVisible, 9);
+
   const alphaRange = area(cAlpha, r0, cAlpha + n - 1, rLast);
   const na = scheme.notApplicable.join(" / ");
   const x0 = a1(cAlpha, r0);
+  const kinds = Object.values(scheme.vocabulary.raterKind).map((k) => pick(k, lang));
   const sheet: SheetModel = {
     key: "service",
     name: names.service,
@@ -272,6 +310,9 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
         prompt: { title: t("vAlphaTitle", lang), text: t("vAlphaPrompt", lang, { na }) },
         error: { title: t("vAlphaTitle", lang), text: t("vAlphaError", lang, { na }) },
       },
+      listValidation(area(cAlpha, rKind, cAlpha + n - 1, rKind), kinds, lang, t("hRaterKind", lang)),
+      dateValidation(area(cAlpha, rDate, cAlpha + n - 1, rDate), lang),
+      promptOnly(area(cAlpha, rMethod, cAlpha + n - 1, rMethod), t("hRaterMethod", lang), t("vMethodPrompt", lang)),
     ],
     conditionalFormats: [
       // raters' bands scheme.disagreementBands or more apart: the item's α cells and its spread
@@ -282,12 +323,24 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
     ],
     freeze: { rows: rHead2, columns: cId },
     protection,
-    print: { orientation: "landscape", titleRows: [rHead1, rHead2], area: area(cChar, rTitle, lastVisible, rCharLast), fitToWidth: true, footer },
+    print: { orientation: "landscape", titleRows: [1, rHead2], area: area(cChar, 1, lastVisible, rNote), fitToWidth: true, footer },
     tabColor: "2F75B5",
   };
+  const svc = names.service;
+  const lastItemRow = rLast;
+  const sheetNames: NameModel[] = [
+    { name: NAMES.alpha, sheet: svc, ref: alphaRange },
+    { name: NAMES.weights, sheet: svc, ref: area(cW, r0, cW, lastItemRow) },
+    { name: NAMES.raterInfo, sheet: svc, ref: area(cAlpha, rKind, cAlpha + n - 1, rMethod) },
+    { name: NAMES.serviceScore, sheet: svc, ref: a1(cPanel, rScore) },
+  ];
   return {
     sheet,
+    names: sheetNames,
     layout: {
+      raters: n,
+      kindRow: rKind,
+      nameRow: rName,
       firstItemRow: r0,
       weightCol: cW,
       alphaCol: cAlpha,

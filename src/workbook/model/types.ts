@@ -3,26 +3,52 @@
  * Pure data, no behaviour.
  */
 import type { Lang } from "../../scheme/types";
+import type { SourceRecord } from "../../engine/exchange";
 
-/** Version of the template layout; printed on the result sheet. Bump when cells move. */
-export const TEMPLATE_VERSION = "1.0";
+/**
+ * Version of the template layout; printed on the result sheet and kept in the stamp. Bump when cells
+ * move: readers compare a returned workbook with the model of this version.
+ */
+export const TEMPLATE_VERSION = "2.0";
 
 export const MIN_RATERS = 1;
 export const MAX_RATERS = 50;
 export const DEFAULT_RATERS = 3;
 
-export type SheetKey = "service" | "maturity" | "result";
-export const SHEET_KEYS: readonly SheetKey[] = ["service", "maturity", "result"];
+export type SheetKey = "service" | "evidence" | "maturity" | "records" | "result" | "sources" | "stamp";
+/** Every sheet a workbook can have, in workbook order. */
+export const SHEET_KEYS: readonly SheetKey[] = ["service", "evidence", "maturity", "records", "result", "sources", "stamp"];
+
+/** What kind of workbook: the whole assessment (default) or one rater's (visit's) form sent to a client. */
+export type WorkbookKind = "assessment" | "form" | "form-maturity";
+
+/** What the stamp of a written workbook says (issue 10): who it was issued to, when, for what. */
+export interface StampInfo {
+  /** a random id of this workbook */
+  formId: string;
+  /** YYYY-MM-DD */
+  issued: string;
+  organization?: string;
+  rater?: string;
+  kind?: "person" | "visit";
+}
 
 export interface TemplateOptions {
-  /** rater (or visit) columns, 1–10, default 3 */
+  /** rater (or visit) columns, MIN_RATERS–MAX_RATERS, default 3 */
   raters: number;
   lang: Lang;
   /** sheet protection password; none by default */
   password?: string;
-  particulars?: { organization?: string; auditors?: string; dates?: string };
   /** sheet names to use instead of the defaults (the Office.js writer passes " (2)" names here) */
   sheetNames?: Partial<Record<SheetKey, string>>;
+  /** the whole assessment (default) or a form */
+  kind?: WorkbookKind;
+  /** the returned forms a merged panel was made from (the sources sheet); none by default */
+  sources?: SourceRecord[];
+  /** the stamp; none (no stamp sheet) by default */
+  stamp?: StampInfo;
+  /** rows of the nonconformity table (at least records.NC_ROWS) */
+  nonconformityRows?: number;
 }
 
 export interface CellStyle {
@@ -71,7 +97,8 @@ export interface RowModel {
 export interface ValidationModel {
   /** "F5:H23" */
   range: string;
-  kind: "custom" | "list";
+  /** custom formula, a list of values, any date, or any value (only the prompt) */
+  kind: "custom" | "list" | "date" | "any";
   /** custom: formula relative to the range's top-left cell, no "=" */
   formula?: string;
   /** list: the allowed values */
@@ -106,6 +133,8 @@ export interface PrintModel {
 export interface SheetModel {
   key: SheetKey;
   name: string;
+  /** "veryHidden": not listed in Excel's Unhide dialog (the stamp) */
+  state?: "visible" | "veryHidden";
   cells: CellModel[];
   columns: ColumnModel[];
   rows: RowModel[];
@@ -132,11 +161,17 @@ export interface NameModel {
 export interface TemplateLayout {
   raters: number;
   service: ServiceLayout;
-  maturity: MaturityLayout;
-  result: ResultLayout;
+  /** absent in a form without Appendix 3 */
+  maturity?: MaturityLayout;
+  /** absent in forms */
+  result?: ResultLayout;
 }
 
 export interface ServiceLayout {
+    raters: number;
+    /** rows of the columns' kind and name (5.1.2 particulars) */
+    kindRow: number;
+    nameRow: number;
     firstItemRow: number;
     weightCol: number;
     /** column of rater r (0-based) is alphaCol + r */
@@ -160,6 +195,8 @@ export interface MaturityLayout {
   firstClauseRow: number;
   levelCol: number;
   pointsCol: number;
+  weightCol: number;
+  statusRow: number;
   totalRow: number;
   levelRow: number;
   ratedCol: number;
@@ -169,17 +206,28 @@ export interface MaturityLayout {
 export interface ResultLayout {
   gradeRow: number;
   reasonRow: number;
-  statusRow: number
-  organizationRow: number;
+  nextRow: number;
+  marginRow: number;
+  statusRow: number;
+  conformityRow: number;
   schemeRow: number;
 }
 
 export interface TemplateModel {
   scheme: { id: string; version: string };
   templateVersion: string;
+  kind: WorkbookKind;
   lang: Lang;
   profile: string;
   sheets: SheetModel[];
   names: NameModel[];
   layout: TemplateLayout;
+  /**
+   * SHA-256 (hex) of the fixed content: every cell that is not an input (value, formula, number
+   * format), merges, validations, conditional formats and names of every sheet but the stamp and the
+   * sources. A returned workbook's stamp carries it; readers recompute it from the model they expect.
+   */
+  fingerprint: string;
+  /** what the stamp records (key → value), also written as custom document properties; absent without a stamp */
+  stamp?: [string, string][];
 }

@@ -4,8 +4,9 @@
  */
 import * as fs from "fs";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { Scheme } from "../../scheme/types";
-import { buildTemplate, type CellModel, type CellStyle, type SheetModel, type TemplateModel, type TemplateOptions } from "../model";
+import { buildTemplate, STAMP_PROPERTY_PREFIX, type CellModel, type CellStyle, type SheetModel, type TemplateModel, type TemplateOptions } from "../model";
 import { absolute, parseArea, quoteSheet } from "../a1";
 
 const argb = (rgb: string) => ({ argb: `FF${rgb.toUpperCase()}` });
@@ -57,6 +58,7 @@ async function renderSheet(wb: ExcelJS.Workbook, sh: SheetModel): Promise<ExcelJ
     if (r.height) row.height = r.height;
     if (r.hidden) row.hidden = true;
   }
+  if (sh.state === "veryHidden") ws.state = "veryHidden";
   for (const c of sh.cells) applyCell(ws.getCell(c.ref), c);
   for (const m of sh.merges) ws.mergeCells(m);
   for (const v of sh.validations) {
@@ -66,9 +68,11 @@ async function renderSheet(wb: ExcelJS.Workbook, sh: SheetModel): Promise<ExcelJ
         // relative formulas are written once per range by ExcelJS (it merges equal validations), so
         // keep the formula relative to the range's top-left cell
         ws.getCell(r, c).dataValidation = {
-          type: v.kind,
+          type: v.kind as ExcelJS.DataValidation["type"],
           allowBlank: true,
-          formulae: v.kind === "list" ? [`"${(v.list ?? []).join(",")}"`] : [v.formula as string],
+          ...(v.kind === "date" ? { operator: "greaterThan" as const } : {}),
+          formulae:
+            v.kind === "list" ? [`"${(v.list ?? []).join(",")}"`] : v.kind === "date" ? [new Date(Date.UTC(1900, 0, 1))] : v.kind === "any" ? [] : [v.formula as string],
           showInputMessage: true,
           promptTitle: v.prompt.title,
           prompt: v.prompt.text,
@@ -125,6 +129,40 @@ export async function modelWorkbook(model: TemplateModel): Promise<ExcelJS.Workb
 export async function templateWorkbook(scheme: Scheme, opts: TemplateOptions): Promise<{ workbook: ExcelJS.Workbook; model: TemplateModel }> {
   const model = buildTemplate(scheme, opts);
   return { workbook: await modelWorkbook(model), model };
+}
+
+/** The XML of docProps/custom.xml for the stamp (ECMA-376 Part 1 §22.3, shared-documentPropertiesCustom.xsd). */
+function customXml(entries: [string, string][]): string {
+  const esc = (x: string) => x.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const props = entries
+    .map(([k, v], i) => `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${esc(STAMP_PROPERTY_PREFIX + k)}"><vt:lpwstr>${esc(v)}</vt:lpwstr></property>`)
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${props}</Properties>`;
+}
+
+/** Adds the stamp as custom document properties to a written package (ExcelJS writes none). */
+export function withCustomProperties(xlsx: Uint8Array, entries: [string, string][]): Uint8Array {
+  const files = unzipSync(xlsx);
+  const ct = strFromU8(files["[Content_Types].xml"]);
+  const rels = strFromU8(files["_rels/.rels"]);
+  if (!ct || !rels) throw new Error("the package has no content types or root relationships");
+  files["docProps/custom.xml"] = strToU8(customXml(entries));
+  files["[Content_Types].xml"] = strToU8(
+    ct.replace("</Types>", '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>')
+  );
+  const ids = [...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]));
+  const id = `rId${Math.max(0, ...ids) + 1}`;
+  files["_rels/.rels"] = strToU8(
+    rels.replace("</Relationships>", `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>`)
+  );
+  return zipSync(files, { level: 6 });
+}
+
+/** A (filled) model as .xlsx bytes, with its stamp as custom document properties. */
+export async function modelBuffer(model: TemplateModel): Promise<Uint8Array> {
+  const wb = await modelWorkbook(model);
+  const raw = new Uint8Array(await wb.xlsx.writeBuffer());
+  return model.stamp ? withCustomProperties(raw, model.stamp) : raw;
 }
 
 export async function templateBuffer(scheme: Scheme, opts: TemplateOptions): Promise<Buffer> {

@@ -1,0 +1,13 @@
+/** A random form id for a stamp: 128 bits from the platform's cryptographic random source, as hex groups. */
+export function newFormId(): string {
+  const c = (globalThis as { crypto?: { getRandomValues?: <T extends ArrayBufferView>(a: T) => T } }).crypto;
+  if (!c?.getRandomValues) throw new Error("no cryptographic random source for a form id");
+  const b = c.getRandomValues(new Uint8Array(16));
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Today as YYYY-MM-DD (local date). */
+export function today(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
