@@ -3,6 +3,7 @@ import { finding, quote, type Finding } from "./findings";
 import { describeProfile, explainGrade, explainNext, grade, nextGrade, type GradeResult, type NextGrade } from "./grade";
 import { maturity, maturityMoves, type ClauseMove, type MaturityResult } from "./maturity";
 import { panelScore, serviceHeadroom, type Headroom, type PanelResult, type RaterInput } from "./service";
+import { robustness, type Robustness } from "./robustness";
 import type { ReadOptions } from "./input";
 
 /** An assessment after reading: cells in scheme order, not yet checked cell by cell. */
@@ -147,6 +148,8 @@ export interface AssessmentResult {
   profileRule: Text;
   findings: Finding[];
   complete: boolean;
+  /** RULES §7: margins and the single steps that would lower the result; null unless complete and graded (not NONE) */
+  robustness: Robustness | null;
 }
 
 export interface AssessOptions extends ReadOptions {
@@ -190,5 +193,6 @@ export function assess(input: AssessmentInput, scheme: Scheme, opts: AssessOptio
     profileRule: describeProfile(profile, scheme),
     findings,
     complete,
+    robustness: g ? robustness({ service, maturity: mat, grade: g }, scheme, profile) : null,
   };
 }

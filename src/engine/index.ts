@@ -8,4 +8,5 @@ export * from "./input";
 export * from "./service";
 export * from "./maturity";
 export * from "./grade";
+export * from "./robustness";
 export * from "./assessment";
