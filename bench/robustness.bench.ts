@@ -32,7 +32,7 @@ export async function run(): Promise<BenchRow[]> {
   const r3 = results(nearLines(3, 64, 7));
   const r50 = results(nearLines(50, 16, 11));
   // every rater at S = 90.46 (α 0.9, item 1.1 0.992): each of the 800 steps of a 5-point item 0.9 → 0.8
-  // moves the mean by −0.01 to exactly 90.45, a rounding half, so each is recomputed exactly
+  // moves the mean by −0.01 to exactly 90.45, a rounding half, so each takes the exact path
   const tie = results([
     { raters: Array.from({ length: 50 }, () => ({ alphas: S.items.map((it) => (it.id === "1.1" ? 0.992 : 0.9)) })), levels: S.clauses.map(() => 4) },
   ]);

@@ -14,8 +14,9 @@
  * on a half (89.95): so when a step's panel mean lands within GUARD of a rounding half, that step is
  * recomputed exactly as panelScore() computes it (same terms, same order of additions, same clean()),
  * and every result goes through the engine's roundHalfUp() and grade(). The maturity total is always
- * recomputed in the engine's order (21 terms). Typical cost O(items × raters); the exact path costs
- * O(items + raters) for the few steps that land on a half.
+ * recomputed in the engine's order (21 terms). Cost O(items × raters), plus O(items + raters) for each
+ * step that lands on a half (a rater's steps that give the same score share one such sum): with
+ * decimal α that is common, so the worst case is O(items × raters²) — 50 raters: well under 1 ms.
  *
  * Rater indexes are 0-based positions among the rater columns as given (the input order), so they
  * point at the column a reader sees. An entirely blank column is not a rater (RULES §1): it is never
@@ -166,6 +167,7 @@ export function robustness(r: RobustnessInput, scheme: Scheme, profile: RuleProf
   for (let k = 0; k < n; k++) {
     const rt = raters[k];
     let before: number[] | null = null; // the rater's running sum before each item, built on demand
+    const exact = new Map<number, number>(); // this rater's exact score → the engine's panel mean
     for (let i = 0; i < items.length; i++) {
       const a = rt.alphas[i];
       if (typeof a !== "number") continue;
@@ -178,7 +180,10 @@ export function robustness(r: RobustnessInput, scheme: Scheme, profile: RuleProf
       let mean = (sum + (100 * w * (lowered - a)) / rt.attainable) / n;
       if (nearHalf(mean, decimals)) {
         before ??= runningSums(rt, scheme);
-        mean = exactMean(k, raterScore(rt, scheme, before, i, lowered), n);
+        const x = raterScore(rt, scheme, before, i, lowered);
+        let m = exact.get(x);
+        if (m === undefined) exact.set(x, (m = exactMean(k, x, n)));
+        mean = m;
       }
       const service = roundHalfUp(mean, decimals);
       const to = gradeAt(service, level);
