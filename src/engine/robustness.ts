@@ -102,8 +102,9 @@ export function maturityMargin(g: GradeResult, total: number, scheme: Scheme): n
 
 /**
  * Distance (in units of the last kept decimal) from a rounding half within which a step is recomputed
- * exactly. The fast path's error is below 1e-8 of such a unit even for 10⁵ raters (a few ulps of the
- * panel sum, plus clean()'s 5e-10); the engine's own tie tolerance (HAIR) is 1e-9.
+ * exactly. The fast path differs from the engine's value by clean()'s quantum (5e-10, twice) plus a few
+ * ulps of the panel sum: a few times 1e-8 of such a unit even for 10⁵ raters, a thousandth of GUARD.
+ * Only a value that near a half can round differently (the engine's tie tolerance, HAIR, is 1e-9).
  */
 const GUARD = 1e-5;
 
