@@ -1,5 +1,5 @@
-import type { Lang, Scheme, Text } from "../scheme/types";
-import { fmt, type AssessmentResult, type Finding } from "../engine";
+import type { GradeCode, Lang, Scheme, Text } from "../scheme/types";
+import { fmt, type AssessmentResult, type Finding, type Robustness } from "../engine";
 
 export const pick = (t: Text, lang: Lang): string => (lang === "en-US" ? t.en : t.zh);
 
@@ -34,6 +34,42 @@ export interface ScoreLine {
   } | null;
   disagreements: { item: string; bands: (number | null)[] }[];
   findings: { severity: string; code: string; message: string; item?: string; clause?: string; rater?: number; field?: string; cell?: string }[];
+  /** RULES §7; null when the result is not certified or not complete */
+  robustness: RobustnessLine | null;
+}
+
+/**
+ * `robustness` of a JSON line, as issue 12 specifies it. Rater indexes count from 0 in input order (the
+ * position of the rater in service.raters, or of the rater column in a template); a blank column keeps
+ * its position and is never a step.
+ */
+export interface RobustnessLine {
+  serviceMargin: number;
+  maturityMargin: number;
+  robust: boolean;
+  flips: { alpha: number; clause: number; rater: number };
+  steps: (
+    | { kind: "alpha"; rater: number; item: string; to: GradeCode }
+    | { kind: "clause"; clause: string; to: GradeCode }
+    | { kind: "rater"; rater: number; to: GradeCode }
+  )[];
+}
+
+/** The engine's robustness as the JSON line carries it (only the fields issue 12 names). */
+export function robustnessLine(rb: Robustness): RobustnessLine {
+  return {
+    serviceMargin: rb.serviceMargin,
+    maturityMargin: rb.maturityMargin,
+    robust: rb.robust,
+    flips: { alpha: rb.flips.alpha, clause: rb.flips.clause, rater: rb.flips.rater },
+    steps: rb.steps.map((s) =>
+      s.kind === "alpha"
+        ? { kind: s.kind, rater: s.rater, item: s.item, to: s.to }
+        : s.kind === "clause"
+          ? { kind: s.kind, clause: s.clause, to: s.to }
+          : { kind: s.kind, rater: s.rater, to: s.to }
+    ),
+  };
 }
 
 export function findingLine(f: Finding, lang: Lang): ScoreLine["findings"][number] {
@@ -67,6 +103,7 @@ export function failedLine(file: string, scheme: Scheme, findings: Finding[], la
     nextGrade: null,
     disagreements: [],
     findings: findings.map((f) => findingLine(f, lang)),
+    robustness: null,
   };
 }
 
@@ -120,6 +157,7 @@ export function scoreLine(
         : null,
     disagreements: r.service.disagreements.map((d) => ({ item: d.item, bands: d.bands })),
     findings: all.map((f) => findingLine(f, lang)),
+    robustness: ok && r.robustness && r.gradeCode !== "NONE" ? robustnessLine(r.robustness) : null,
   };
 }
 
@@ -188,6 +226,7 @@ export function reportText(line: ScoreLine, scheme: Scheme, lang: Lang): string 
   } else if (line.grade) {
     out.push(`${L("下一等级", "Next")}: ${L("已是最高结果。", "this is already the highest result.")}`);
   }
+  out.push(...robustnessText(line, scheme, lang));
   if (line.disagreements.length) {
     out.push(
       `${L("评价人分歧（李克特档相差 ≥2）", "Rater disagreement (bands ≥ 2 apart)")}: ` +
@@ -200,4 +239,71 @@ export function reportText(line: ScoreLine, scheme: Scheme, lang: Lang): string 
     for (const f of line.findings) out.push(`  - [${f.severity}] ${f.message}`);
   }
   return out.join("\n");
+}
+
+/** How many flipping steps the text report names; the rest are counted. */
+export const ROBUSTNESS_LISTED = 8;
+
+/**
+ * The report's robustness lines (RULES §7): the margins, then "robust" or the flipping steps (at most
+ * ROBUSTNESS_LISTED named, the rest counted). Raters are named as in the report's rater line: the
+ * rater's name, or # and the 1-based column position. Empty when the line has no robustness.
+ */
+export function robustnessText(line: ScoreLine, scheme: Scheme, lang: Lang): string[] {
+  const rb = line.robustness;
+  if (!rb || !line.grade) return [];
+  const en = lang === "en-US";
+  const label = (code: GradeCode) => pick(scheme.gradeLabels[code], lang);
+  const current = label(line.grade as GradeCode);
+  const num = (x: number) => (Number.isInteger(x) ? String(x) : fmt(x));
+  const out: string[] = [
+    en
+      ? `Robustness: margins over the ${current} thresholds: service score +${fmt(rb.serviceMargin)}, maturity total +${num(rb.maturityMargin)}.`
+      : `稳健性：距 ${current} 门槛的余量为服务得分 +${fmt(rb.serviceMargin)}，管理成熟度总分 +${num(rb.maturityMargin)}。`,
+  ];
+  const multi = line.raters.length > 1;
+  if (rb.robust) {
+    out.push(
+      en
+        ? `Robust: lowering any one judgement by one step${multi ? ", or leaving out any one rater," : ""} does not lower the result.`
+        : `稳健：任何一项判断降低一档${multi ? "、或去掉任何一名评价人，" : ""}都不会降低结果。`
+    );
+    return out;
+  }
+  const who = (k: number) => {
+    const name = line.raters.find((r) => r.rater === k + 1)?.name;
+    return name ?? `#${k + 1}`;
+  };
+  const targets = new Set(rb.steps.map((s) => s.to));
+  const same = targets.size === 1;
+  const named = rb.steps.slice(0, ROBUSTNESS_LISTED).map((s) => {
+    const what =
+      s.kind === "alpha"
+        ? en
+          ? `item ${s.item}${multi ? ` (rater ${who(s.rater)})` : ""}`
+          : `项目 ${s.item}${multi ? `（评价人 ${who(s.rater)}）` : ""}`
+        : s.kind === "clause"
+          ? en
+            ? `clause ${s.clause}`
+            : `条款 ${s.clause}`
+          : en
+            ? `leaving out rater ${who(s.rater)}`
+            : `去掉评价人 ${who(s.rater)}`;
+    return same ? what : `${what} → ${label(s.to)}`;
+  });
+  const more = rb.steps.length - named.length;
+  const n = rb.steps.length;
+  const withRaters = rb.flips.rater > 0;
+  if (en) {
+    const what = withRaters
+      ? `any one of these ${n} changes (a judgement one step lower, or a rater left out)`
+      : `lowering any one of these ${n} judgements by one step`;
+    const result = same ? `lowers the result to ${label(rb.steps[0].to)}` : "lowers the result";
+    out.push(`Fragile: ${what} ${result}: ${named.join(", ")}${more ? `, and ${more} more` : ""}.`);
+  } else {
+    const what = withRaters ? `以下 ${n} 项中任一项（判断降低一档或去掉一名评价人）` : `以下 ${n} 项判断中任一项降低一档`;
+    const result = same ? `即降为 ${label(rb.steps[0].to)}` : "即降低结果";
+    out.push(`脆弱：${what}${result}：${named.join("、")}${more ? `，另有 ${more} 项` : ""}。`);
+  }
+  return out;
 }

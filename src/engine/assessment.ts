@@ -4,6 +4,7 @@ import { applyConformity, describeProfile, explainGrade, explainNext, grade, gra
 import { conformityStatus, recordsOverview, recordWarnings, type AuditRecords, type ConformityStatus, type RecordSection } from "./records";
 import { maturity, maturityMoves, type ClauseMove, type MaturityResult } from "./maturity";
 import { panelScore, serviceHeadroom, type Headroom, type PanelResult, type RaterInput } from "./service";
+import { robustness, type Robustness } from "./robustness";
 import type { ReadOptions } from "./input";
 
 /** An assessment after reading: cells in scheme order, not yet checked cell by cell. */
@@ -43,6 +44,8 @@ export interface AssessmentResult {
   records: RecordSection[];
   findings: Finding[];
   complete: boolean;
+  /** RULES §7: margins and the single steps that would lower the result; null unless complete and graded (not NONE) */
+  robustness: Robustness | null;
 }
 
 export interface AssessOptions extends ReadOptions {
@@ -108,5 +111,6 @@ export function assess(input: AssessmentInput, scheme: Scheme, opts: AssessOptio
     ),
     findings,
     complete,
+    robustness: g ? robustness({ service, maturity: mat, grade: g }, scheme, profile) : null,
   };
 }

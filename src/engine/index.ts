@@ -8,6 +8,7 @@ export * from "./input";
 export * from "./service";
 export * from "./maturity";
 export * from "./grade";
+export * from "./robustness";
 export * from "./assessment";
 export * from "./records";
 export * from "./exchange";

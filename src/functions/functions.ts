@@ -10,153 +10,47 @@
  * dist/functions.json); the Chinese ones from ./i18n.zh-CN.ts (→ dist/functions.zh-CN.json).
  */
 import {
+  assess,
   explainGrade,
   explainNext,
   grade,
-  isBlank,
   itemScore,
   likertBand,
   maturity,
-  maturityBand,
   maturityLevelOf,
+  maturityMargin,
   maturityPoints,
   nextGrade,
   panelScore,
   placeText,
-  readAlpha,
   readLevel,
+  serviceMargin,
   clean,
-  type Finding,
-  type RaterInput,
 } from "../engine";
-import { DEFAULT_SCHEME, findProfile, type RuleProfile, type Scheme, type Text } from "../scheme";
-import { param, readGrid, readNumber, readScalar, readVector, rejectError, shapeText, type Grid } from "./cells";
-import { invalid, messageLanguage, notAvailable, pick, run, setMessageLanguage } from "./errors";
-
-const S: Scheme = DEFAULT_SCHEME;
-const t = (zh: string, en: string): Text => ({ zh, en });
-const READ = { numericText: true } as const;
-/** A cell formula wants the score only: no per-characteristic breakdown, no disagreement list. */
-const SCORE_ONLY = { ...READ, breakdown: false } as const;
-/** The panel score is rounded as the scheme's default profile says (PANEL_SCORE has no profile argument). */
-const PANEL_OPTS = { ...SCORE_ONLY, decimals: (findProfile(S, null) ?? S.profiles[0]).decimals };
-
-// ---------------------------------------------------------------------------------------------------
-// helpers
-
-/** Output language of labels and reasons: "zh" unless lang starts with "en". Blank = Chinese. */
-function readLang(lang: unknown): "zh" | "en" {
-  rejectError(lang, param("lang"));
-  if (isBlank(lang)) return "zh";
-  if (typeof lang === "string") {
-    if (/^\s*(zh|中文)/i.test(lang)) return "zh";
-    if (/^\s*en/i.test(lang)) return "en";
-  }
-  return invalid(
-    t(
-      `未知的语言 ${JSON.stringify(lang)}（可用 zh-CN 或 en-US）`,
-      `unknown language ${JSON.stringify(lang)} (use zh-CN or en-US)`
-    )
-  );
-}
-
-/** The rule profile named by `profile` (blank = the scheme's default). */
-function readProfile(profile: unknown): RuleProfile {
-  rejectError(profile, param("profile"));
-  const id = isBlank(profile) ? null : String(profile).trim().toLowerCase();
-  const p = findProfile(S, id);
-  if (p) return p;
-  const known = S.profiles.map((x) => x.id).join(", ");
-  return invalid(
-    t(
-      `未知的规则配置 ${JSON.stringify(profile)}（可用：${known}）`,
-      `unknown rule profile ${JSON.stringify(profile)} (known: ${known})`
-    )
-  );
-}
-
-/** Findings as one message, errors first: "rater 2, item 2.3: α 1.2 is outside [0, 1]; …". */
-function findingsText(fs: readonly Finding[], placeOf: (f: Finding) => Text = (f) => f.message): string {
-  return fs.map((f) => pick(placeOf(f))).join(messageLanguage() === "zh" ? "；" : "; ");
-}
-
-/** Throws #VALUE! for error findings, then #N/A for incomplete ones; returns when there are none. */
-function throwFindings(fs: readonly Finding[], placeOf?: (f: Finding) => Text): void {
-  const errors = fs.filter((f) => f.severity === "error");
-  if (errors.length) invalid(findingsText(errors, placeOf));
-  const incomplete = fs.filter((f) => f.severity === "incomplete");
-  if (incomplete.length) notAvailable(findingsText(incomplete, placeOf));
-}
-
-/** One α, or a thrown error: #N/A when blank or N/A (there is no band or score), #VALUE! when bad. */
-function readOneAlpha(raw: unknown, name: string): number {
-  const v = readScalar(raw, param(name));
-  const r = readAlpha(v, S, {}, READ);
-  if (r.finding) return invalid(r.finding.message);
-  if (r.alpha === null) return notAvailable(t(`α 为空（尚未评分）`, `α is blank (not scored yet)`));
-  if (r.alpha === "NA")
-    return notAvailable(t(`α 为不适用（N/A），该项目不计分`, `α is N/A: the item is not applicable and has no score`));
-  return r.alpha;
-}
-
-/** A positive number (a weight). */
-function readWeight(v: unknown, where: Text): number {
-  const w = readNumber(v, where);
-  if (!(w > 0)) invalid(t(`${where.zh} ${w} 不是正数`, `${where.en} ${w} is not a positive number`));
-  return w;
-}
-
-/** A service score: a number in [0, 100] (a percentage). */
-function readServiceScore(v: unknown): number {
-  const where = param("serviceScore");
-  const s = readNumber(v, where);
-  if (!(s >= 0 && s <= 100)) invalid(t(`${where.zh} ${s} 超出 [0, 100]`, `${where.en} ${s} is outside [0, 100]`));
-  return s;
-}
-
-const LEVELS = S.maturityBands.map((b) => b.level);
-const LEVEL_MIN = Math.min(...LEVELS);
-const LEVEL_MAX = Math.max(...LEVELS);
-
-/** An overall maturity level (an integer among the scheme's bands). */
-function readOverallLevel(v: unknown): number {
-  const where = param("maturityLevel");
-  const l = readNumber(v, where);
-  if (!(LEVELS as number[]).includes(l)) {
-    invalid(
-      t(
-        `${where.zh} ${l} 不是 ${LEVEL_MIN}–${LEVEL_MAX} 的管理成熟度等级（总分请先用 QCS.MATURITY_LEVEL 换算）`,
-        `${where.en} ${l} is not an overall maturity level ${LEVEL_MIN}–${LEVEL_MAX} (turn a total into a level with QCS.MATURITY_LEVEL)`
-      )
-    );
-  }
-  return l;
-}
-
-/** Items for custom weights: the scheme's ids when the count matches Appendix 1, else positions "#3". */
-function weightedScheme(weights: number[]): Scheme {
-  const same = weights.length === S.items.length;
-  return {
-    ...S,
-    items: weights.map((weight, i) => (same ? { ...S.items[i], weight } : { ...S.items[0], id: `#${i + 1}`, weight })),
-  };
-}
-
-/** Reads a weights range of `n` cells laid out like `shape` (or, when `oneD`, any single row/column). */
-function readWeights(weights: unknown, n: number, shape: Grid | null): number[] {
-  const where = param("weights");
-  const wg = readGrid(weights, where);
-  if (shape && (wg.rows !== shape.rows || wg.cols !== shape.cols)) {
-    invalid(
-      t(
-        `${where.zh} 的形状应与 α 区域相同（${shapeText(shape)}），实际为 ${shapeText(wg)}`,
-        `${where.en} must have the same shape as the α range (${shapeText(shape)}), got ${shapeText(wg)}`
-      )
-    );
-  }
-  const cells = shape ? wg.cells : readVector(wg, n, t("权重", "weights"), where);
-  return cells.map((c, i) => readWeight(c, t(`${where.zh} 第 ${i + 1} 个`, `${where.en} #${i + 1}`)));
-}
+import type { RuleProfile, Text } from "../scheme";
+import {
+  LEVELS,
+  PANEL_OPTS,
+  READ,
+  S,
+  SCORE_ONLY,
+  isBlankRange,
+  readLang,
+  readLevelCells,
+  readLevelOrTotal,
+  readOneAlpha,
+  readOverallLevel,
+  readProfile,
+  readRaterColumns,
+  readServiceScore,
+  readWeight,
+  readWeights,
+  t,
+  throwFindings,
+  weightedScheme,
+} from "./args";
+import { param, readGrid, readNumber, readScalar, readVector } from "./cells";
+import { invalid, notAvailable, run, setMessageLanguage } from "./errors";
 
 // ---------------------------------------------------------------------------------------------------
 // the functions
@@ -235,12 +129,6 @@ export function SERVICE_SCORE(alphas: any[][], weights?: any[][]): number {
   });
 }
 
-/** A weights argument left out with an empty cell reference arrives as [[null]] or [[""]]. */
-function isBlankRange(v: unknown): boolean {
-  if (!Array.isArray(v)) return isBlank(v);
-  return v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && isBlank(v[0][0]);
-}
-
 /**
  * Panel service score: the mean of the raters' service scores, rounded half-up to 1 decimal as on the certificate. Entirely blank rater columns are ignored.
  * @customfunction PANEL_SCORE
@@ -250,27 +138,9 @@ function isBlankRange(v: unknown): boolean {
  */
 export function PANEL_SCORE(alphaMatrix: any[][], weights?: any[][]): number {
   return run(() => {
-    const where = param("alphaMatrix");
-    const g = readGrid(alphaMatrix, where);
-    let scheme = S;
-    if (weights === undefined || weights === null || isBlankRange(weights)) {
-      if (g.rows !== S.items.length) {
-        invalid(
-          t(
-            `${where.zh}：应为 ${S.items.length} 行（附录 1 的项目顺序）× 评价人列，实际为 ${shapeText(g)}`,
-            `${where.en}: expected ${S.items.length} rows (items in Appendix 1 order) × rater columns, got ${shapeText(g)}`
-          )
-        );
-      }
-    } else {
-      scheme = weightedScheme(readWeights(weights, g.rows, null));
-    }
-    const raters: RaterInput[] = [];
-    for (let c = 0; c < g.cols; c++) {
-      const col = new Array(g.rows);
-      for (let r = 0; r < g.rows; r++) col[r] = g.cells[r * g.cols + c];
-      raters.push({ alphas: col });
-    }
+    const custom = !(weights === undefined || weights === null || isBlankRange(weights));
+    const { raters, grid } = readRaterColumns(alphaMatrix, custom ? null : S.items.length);
+    const scheme = custom ? weightedScheme(readWeights(weights, grid.rows, null)) : S;
     const panel = panelScore(raters, scheme, PANEL_OPTS);
     throwFindings(panel.findings);
     return panel.score ?? notAvailable(t("没有可计分的 α", "no α to score"));
@@ -302,9 +172,7 @@ export function MATURITY_POINTS(level: any, weight: any): number {
  */
 export function MATURITY_TOTAL(levels: any[][]): number {
   return run(() => {
-    const where = param("levels");
-    const cells = readVector(readGrid(levels, where), S.clauses.length, t("等级", "levels"), where);
-    const m = maturity(cells, S, READ);
+    const m = maturity(readLevelCells(levels), S, READ);
     throwFindings(m.findings);
     return m.total ?? notAvailable(t("成熟度总分无法计算", "the maturity total cannot be computed"));
   });
@@ -362,23 +230,6 @@ export function GRADE_REASON(serviceScore: any, maturityLevel: any, profile?: st
   });
 }
 
-/** GRADE_REASON's maturity argument: an overall level, or a total (which gives its level). */
-function readLevelOrTotal(v: unknown): { level: number; total: number | null } {
-  const where = param("maturityLevel");
-  const n = readNumber(v, where);
-  if ((LEVELS as number[]).includes(n)) return { level: n, total: null };
-  const band = maturityBand(n, S);
-  if (band && Number.isInteger(n)) return { level: band.level, total: n };
-  const lo = S.maturityBands[0].min;
-  const hi = S.maturityBands[S.maturityBands.length - 1].max;
-  return invalid(
-    t(
-      `${where.zh} ${n} 既不是 ${LEVEL_MIN}–${LEVEL_MAX} 的等级，也不是 [${lo}, ${hi}] 内的成熟度总分`,
-      `${where.en} ${n} is neither a maturity level ${LEVEL_MIN}–${LEVEL_MAX} nor a maturity total in [${lo}, ${hi}]`
-    )
-  );
-}
-
 /**
  * What the next result up needs. With the total known (or when maturity does not hold the result
  * back) this is the engine's explainNext; with only the level known, the maturity part names the
@@ -388,6 +239,78 @@ function nextText(g: ReturnType<typeof grade>, level: number, total: number | nu
   const band = S.maturityBands.find((b) => b.level === level);
   const next = nextGrade(g, total ?? (band ? band.min : 0), S, p);
   return explainNext(next, S, { totalKnown: total !== null });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// how robust a result is (RULES.md §7)
+
+const NOT_CERTIFIED = t(
+  "结果为不予认证：没有已达到的认证门槛，因此没有余量和翻转",
+  "the result is not certified: there is no grade threshold met, so no margin and no flips"
+);
+
+/**
+ * Number of single judgements that would lower the result (RULES §7): one rater's α one Likert band lower, one clause one level lower, or one rater left out. 0 means the result is robust.
+ * @customfunction FLIP_COUNT
+ * @param alphaMatrix α cells: 19 rows (items in Appendix 1 order) × one column per rater or visit.
+ * @param levels The 21 clause levels (integers 1–5) in Appendix 3 order, in one column or one row.
+ * @param [profile] Rule profile: "table" (default) or "paired".
+ * @returns The number of single steps that lower the result; 0 = robust.
+ */
+export function FLIP_COUNT(alphaMatrix: any[][], levels: any[][], profile?: string): number {
+  return run(() => {
+    const { raters } = readRaterColumns(alphaMatrix);
+    const cells = readLevelCells(levels);
+    const p = readProfile(profile ?? null);
+    const r = assess({ raters, levels: cells }, S, { ...READ, profile: p.id });
+    throwFindings(r.findings);
+    return r.robustness ? r.robustness.steps.length : notAvailable(NOT_CERTIFIED);
+  });
+}
+
+/**
+ * Service margin (RULES §7): the service score, rounded to 1 decimal as graded, minus the minimum service score of the result it reaches (e.g. 90 for AAAA).
+ * @customfunction SERVICE_MARGIN
+ * @param serviceScore Service score in percent (0–100), e.g. QCS.PANEL_SCORE(...).
+ * @param maturityLevel Overall maturity level 1–5, or the maturity total 20–145.
+ * @param [profile] Rule profile: "table" (default) or "paired".
+ * @returns Service points above the threshold of the result (1 decimal).
+ */
+export function SERVICE_MARGIN(serviceScore: any, maturityLevel: any, profile?: string): number {
+  return run(() => {
+    const s = readServiceScore(serviceScore);
+    const { level } = readLevelOrTotal(maturityLevel);
+    const p = readProfile(profile ?? null);
+    return serviceMargin(grade(s, level, p), p) ?? notAvailable(NOT_CERTIFIED);
+  });
+}
+
+/**
+ * Maturity margin (RULES §7): the maturity total minus the lowest total of the maturity level the result needs (e.g. 95, level 4, for AAAA).
+ * @customfunction MATURITY_MARGIN
+ * @param serviceScore Service score in percent (0–100), e.g. QCS.PANEL_SCORE(...).
+ * @param maturityTotal Maturity total 20–145, e.g. QCS.MATURITY_TOTAL(...).
+ * @param [profile] Rule profile: "table" (default) or "paired".
+ * @returns Maturity-total points above the threshold of the result.
+ */
+export function MATURITY_MARGIN(serviceScore: any, maturityTotal: any, profile?: string): number {
+  return run(() => {
+    const s = readServiceScore(serviceScore);
+    const where = param("maturityTotal");
+    const total = readNumber(maturityTotal, where);
+    if ((LEVELS as number[]).includes(total)) {
+      invalid(
+        t(
+          `${where.zh} ${total} 是成熟度等级而不是总分：请给出管理成熟度总分（QCS.MATURITY_TOTAL）`,
+          `${where.en} ${total} is a maturity level, not a total: give the maturity total (QCS.MATURITY_TOTAL)`
+        )
+      );
+    }
+    const lv = maturityLevelOf(total, S);
+    if ("finding" in lv) return invalid(lv.finding.message);
+    const p = readProfile(profile ?? null);
+    return maturityMargin(grade(s, lv.level, p), total, S) ?? notAvailable(NOT_CERTIFIED);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -405,6 +328,9 @@ export const FUNCTIONS: Readonly<Record<string, (...args: any[]) => unknown>> = 
   MATURITY_LEVEL,
   CERT_GRADE,
   GRADE_REASON,
+  FLIP_COUNT,
+  SERVICE_MARGIN,
+  MATURITY_MARGIN,
 };
 
 // Explicit, guarded association: the bundle also loads where there is no custom-functions runtime

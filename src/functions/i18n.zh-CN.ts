@@ -81,4 +81,31 @@ export const ZH_CN: Readonly<Record<string, FunctionTexts>> = {
       lang: '语言："zh-CN"（默认）或 "en-US"。',
     },
   },
+  FLIP_COUNT: {
+    description:
+      "会使认证结果降低的单项变化个数（RULES §7）：某一评价人的某项 α 降低一个李克特档位、某一条款降低一级，或去掉一名评价人。0 表示结果稳健。",
+    parameters: {
+      alphaMatrix: "α 单元格：19 行（附录 1 项目顺序）× 每名评价人（或每次走访）一列。",
+      levels: "按附录 3 顺序排列的 21 个条款等级（1–5 的整数），一列或一行。",
+      profile: '规则配置："table"（默认）或 "paired"。',
+    },
+  },
+  SERVICE_MARGIN: {
+    description:
+      "服务得分余量（RULES §7）：按定级方式修约到 1 位小数的服务得分，减去所达认证结果要求的最低服务得分（如 AAAA 为 90）。",
+    parameters: {
+      serviceScore: "服务特性测评得分（0–100），例如 QCS.PANEL_SCORE(...)。",
+      maturityLevel: "总体管理成熟度等级 1–5，或管理成熟度总分 20–145。",
+      profile: '规则配置："table"（默认）或 "paired"。',
+    },
+  },
+  MATURITY_MARGIN: {
+    description:
+      "管理成熟度余量（RULES §7）：管理成熟度总分，减去所达认证结果要求的成熟度等级的最低总分（如 AAAA 要求四级，即 95）。",
+    parameters: {
+      serviceScore: "服务特性测评得分（0–100），例如 QCS.PANEL_SCORE(...)。",
+      maturityTotal: "管理成熟度总分 20–145，例如 QCS.MATURITY_TOTAL(...)。",
+      profile: '规则配置："table"（默认）或 "paired"。',
+    },
+  },
 };

@@ -1,7 +1,7 @@
 /**
  * dist/functions.json (English, from the JSDoc) and dist/functions.zh-CN.json (from
- * src/functions/i18n.zh-CN.ts): the ten functions of issue 3, with types, and a description in both
- * languages for every function and parameter.
+ * src/functions/i18n.zh-CN.ts): the ten functions of issue 3 and the three of issue 12 (robustness),
+ * with types, and a description in both languages for every function and parameter.
  */
 import { readDistJson, type Metadata } from "./dist";
 import { ZH_CN } from "../../src/functions/i18n.zh-CN";
@@ -9,7 +9,7 @@ import { FUNCTIONS } from "../../src/functions/functions";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { coverageProblems, localize } = require("../../scripts/gen-functions-zh.js");
 
-/** The table of issue 3: id → parameters (optional ones marked "?"). */
+/** The tables of issue 3 and issue 12: id → parameters (optional ones marked "?"). */
 const ISSUE_TABLE: Record<string, string[]> = {
   LIKERT_BAND: ["alpha"],
   LIKERT_LABEL: ["alpha", "lang?"],
@@ -21,6 +21,9 @@ const ISSUE_TABLE: Record<string, string[]> = {
   MATURITY_LEVEL: ["total"],
   CERT_GRADE: ["serviceScore", "maturityLevel", "profile?"],
   GRADE_REASON: ["serviceScore", "maturityLevel", "profile?", "lang?"],
+  FLIP_COUNT: ["alphaMatrix", "levels", "profile?"],
+  SERVICE_MARGIN: ["serviceScore", "maturityLevel", "profile?"],
+  MATURITY_MARGIN: ["serviceScore", "maturityTotal", "profile?"],
 };
 const RANGES = new Set(["alphas", "weights", "alphaMatrix", "levels"]);
 
@@ -28,7 +31,7 @@ describe("custom functions metadata", () => {
   const en = readDistJson<Metadata>("functions.json");
   const zh = readDistJson<Metadata>("functions.zh-CN.json");
 
-  test("exactly the ten functions of the issue, ids uppercase, name = id", () => {
+  test("exactly the functions of the issues, ids uppercase, name = id", () => {
     expect(en.functions.map((f) => f.id).sort()).toEqual(Object.keys(ISSUE_TABLE).sort());
     for (const f of en.functions) {
       expect(f.id).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
