@@ -3,7 +3,9 @@ import * as path from "path";
 import type { Lang, Scheme } from "../scheme/types";
 import { assess, finding, readExchangeText, type AssessmentInput, type Finding } from "../engine";
 import { parseArgs } from "./args";
-import { failedLine, reportText, scoreLine, type ScoreLine } from "./result";
+import { failedLine, scoreLine, type ScoreLine } from "./result";
+import { reportText } from "./report";
+import { safeText } from "./safe-text";
 
 /** An assessment file larger than this is refused unread (a real one is a few KB). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -104,7 +106,7 @@ export async function scoreCommand(argv: string[], scheme: Scheme): Promise<numb
       else {
         const r = assess(loaded.input, scheme, { profile });
         if (loaded.locate) r.findings = loaded.locate(r.findings);
-        line = scoreLine(shown, r, scheme, lang, loaded.findings, loaded.input.organization);
+        line = scoreLine(shown, r, scheme, lang, loaded.findings, loaded.input);
       }
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
@@ -113,7 +115,7 @@ export async function scoreCommand(argv: string[], scheme: Scheme): Promise<numb
     if (!line.ok) {
       bad++;
       const first = line.findings.find((f) => f.severity !== "warning") ?? line.findings[0];
-      if (first) process.stderr.write(`${bar.on ? "\r\x1b[2K" : ""}qcs score: ${shown}: ${first.message}\n`);
+      if (first) process.stderr.write(`${bar.on ? "\r\x1b[2K" : ""}qcs score: ${safeText(shown)}: ${safeText(first.message)}\n`);
     }
     chunks.push(args.flags.json ? JSON.stringify(line) + "\n" : reportText(line, scheme, lang) + "\n\n");
     if (chunks.length >= 64) flush();

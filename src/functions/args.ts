@@ -4,7 +4,7 @@
  * (#VALUE! for bad input, #N/A for input that is not complete yet). The functions themselves, with the
  * JSDoc the metadata is generated from, are in ./functions.ts.
  */
-import { isBlank, maturityBand, readAlpha, type Finding, type RaterInput } from "../engine";
+import { isBlank, maturityBand, readAlpha, type ConformityStatus, type Finding, type RaterInput } from "../engine";
 import { DEFAULT_SCHEME, findProfile, type RuleProfile, type Scheme, type Text } from "../scheme";
 import { param, readGrid, readNumber, readScalar, readVector, rejectError, shapeText, type Grid } from "./cells";
 import { invalid, messageLanguage, notAvailable, pick } from "./errors";
@@ -186,4 +186,27 @@ export function readRaterColumns(
 export function readLevelCells(levels: unknown): unknown[] {
   const where = param("levels");
   return readVector(readGrid(levels, where), S.clauses.length, t("等级", "levels"), where);
+}
+
+/**
+ * The conformity review of 5.3 (RULES.md §5): TRUE, 1 or the "passed" label (either language) → passed;
+ * FALSE, 0 or the "not passed" label → failed; blank or left out → absent (the result is provisional).
+ */
+export function readConformity(v: unknown): ConformityStatus {
+  const where = param("conformity");
+  const x = readScalar(v ?? null, where);
+  if (isBlank(x)) return "absent";
+  if (x === true || x === 1) return "passed";
+  if (x === false || x === 0) return "failed";
+  if (typeof x === "string") {
+    const t = x.trim().toLowerCase();
+    const { passed, failed } = S.vocabulary.conformity;
+    if (t === passed.zh || t === passed.en || t === "true" || t === "yes" || t === "是") return "passed";
+    if (t === failed.zh || t === failed.en || t === "false" || t === "no" || t === "否" || t === "failed") return "failed";
+  }
+  const { passed, failed } = S.vocabulary.conformity;
+  return invalid({
+    zh: `${where.zh} ${JSON.stringify(x)} 不是审查结果（TRUE /“${passed.zh}”或 FALSE /“${failed.zh}”，未审查时留空）`,
+    en: `${where.en} ${JSON.stringify(x)} is not a review result (TRUE / "${passed.en}" or FALSE / "${failed.en}"; leave it blank when not reviewed yet)`,
+  });
 }

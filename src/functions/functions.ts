@@ -10,8 +10,10 @@
  * dist/functions.json); the Chinese ones from ./i18n.zh-CN.ts (→ dist/functions.zh-CN.json).
  */
 import {
+  applyConformity,
   assess,
   explainGrade,
+  gradeLabel,
   explainNext,
   grade,
   itemScore,
@@ -43,6 +45,7 @@ import {
   readProfile,
   readRaterColumns,
   readServiceScore,
+  readConformity,
   readWeight,
   readWeights,
   t,
@@ -192,19 +195,21 @@ export function MATURITY_LEVEL(total: any): number {
 }
 
 /**
- * Certification result (clause 5.3) from the service score and the overall maturity level: AAAAA, AAAA, AAA, 基本级（不定级） or 不予认证.
+ * Certification result (clause 5.3) from the service score, the overall maturity level and the conformity review: AAAAA, AAAA, AAA, 基本级（不定级） or 不予认证; （待符合性审查） is added while no review result is given.
  * @customfunction CERT_GRADE
  * @param serviceScore Service score in percent (0–100); it is rounded half-up to 1 decimal before grading.
  * @param maturityLevel Overall management maturity level, an integer 1–5.
  * @param [profile] Rule profile: "table" (default, the 5.3 table rows) or "paired".
- * @returns The grade code, or the Chinese label for the basic and the not-certified results.
+ * @param [conformity] The management-requirements conformity review: TRUE or "通过"/"passed" (passed), FALSE or "未通过"/"not passed" (not certified); blank = not reviewed yet (the result is provisional).
+ * @returns The grade code, or the Chinese label for the basic and the not-certified results, marked provisional without a review.
  */
-export function CERT_GRADE(serviceScore: any, maturityLevel: any, profile?: string): string {
+export function CERT_GRADE(serviceScore: any, maturityLevel: any, profile?: string, conformity?: any): string {
   return run(() => {
     const s = readServiceScore(serviceScore);
     const l = readOverallLevel(maturityLevel);
     const p = readProfile(profile ?? null);
-    return S.gradeLabels[grade(s, l, p).code].zh;
+    const g = applyConformity(grade(s, l, p), readConformity(conformity));
+    return gradeLabel(g, S).zh;
   });
 }
 
@@ -215,15 +220,16 @@ export function CERT_GRADE(serviceScore: any, maturityLevel: any, profile?: stri
  * @param maturityLevel Overall maturity level 1–5, or the maturity total 20–145 (then the reason names the exact total still missing).
  * @param [profile] Rule profile: "table" (default) or "paired".
  * @param [lang] Language: "zh-CN" (default) or "en-US".
+ * @param [conformity] The conformity review: TRUE or "通过"/"passed", FALSE or "未通过"/"not passed"; blank = not reviewed yet (provisional).
  * @returns The reason as text.
  */
-export function GRADE_REASON(serviceScore: any, maturityLevel: any, profile?: string, lang?: string): string {
+export function GRADE_REASON(serviceScore: any, maturityLevel: any, profile?: string, lang?: string, conformity?: any): string {
   return run(() => {
     const s = readServiceScore(serviceScore);
     const { level, total } = readLevelOrTotal(maturityLevel);
     const p = readProfile(profile ?? null);
     const l = readLang(lang ?? null);
-    const g = grade(s, level, p);
+    const g = applyConformity(grade(s, level, p), readConformity(conformity));
     const why = explainGrade(g, S);
     const next = nextText(g, level, total, p);
     return l === "zh" ? why.zh + next.zh : `${why.en} ${next.en.charAt(0).toUpperCase()}${next.en.slice(1)}`;

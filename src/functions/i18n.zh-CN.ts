@@ -65,11 +65,12 @@ export const ZH_CN: Readonly<Record<string, FunctionTexts>> = {
   },
   CERT_GRADE: {
     description:
-      "认证结果（5.3）：由服务特性测评得分和总体管理成熟度等级得出 AAAAA、AAAA、AAA、基本级（不定级）或不予认证。",
+      "认证结果（5.3）：由服务特性测评得分、总体管理成熟度等级和管理要求符合性审查得出 AAAAA、AAAA、AAA、基本级（不定级）或不予认证；未给出审查结果时加注“（待符合性审查）”。",
     parameters: {
       serviceScore: "服务特性测评得分（0–100）；定级前先四舍五入到 1 位小数。",
       maturityLevel: "总体管理成熟度等级，1–5 的整数。",
       profile: '规则配置："table"（默认，按 5.3 表格各行）或 "paired"。',
+      conformity: "管理要求符合性审查：TRUE 或“通过”；FALSE 或“未通过”（不予认证）；尚未审查时留空（结果为暂定）。",
     },
   },
   GRADE_REASON: {
@@ -79,6 +80,7 @@ export const ZH_CN: Readonly<Record<string, FunctionTexts>> = {
       maturityLevel: "总体管理成熟度等级 1–5，或管理成熟度总分 20–145（此时说明中给出还差的确切总分）。",
       profile: '规则配置："table"（默认）或 "paired"。',
       lang: '语言："zh-CN"（默认）或 "en-US"。',
+      conformity: "管理要求符合性审查：TRUE 或“通过”；FALSE 或“未通过”；尚未审查时留空（结果为暂定）。",
     },
   },
   FLIP_COUNT: {

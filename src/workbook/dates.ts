@@ -29,6 +29,9 @@ export function cellDate(v: unknown, date1904 = false): string | undefined {
   if (typeof v === "number") return serialToIso(v, date1904);
   if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
   if (typeof v === "string") {
+    // a reader that turned a date cell into an ISO timestamp at midnight UTC
+    const ts = /^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.000)?Z$/.exec(v.trim());
+    if (ts) return isIsoDate(ts[1]) ? ts[1] : undefined;
     const m = /^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*$/.exec(v);
     if (!m) return undefined;
     const iso = `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;

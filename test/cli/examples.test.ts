@@ -72,12 +72,22 @@ describe("qcs score examples/*.json", () => {
     expect(byFile.get("09-band-edge-95.json")).toMatchObject({ maturityTotal: 95, maturityLevel: 4 });
     expect(byFile.get("10-band-edge-94.json")).toMatchObject({ maturityTotal: 94, maturityLevel: 3 });
     expect(byFile.get("05-rounding.json").serviceScoreRaw).toBeCloseTo(89.95, 9);
+    // RULES.md §5: the same assessment with the review not passed, and with no review recorded
+    expect(byFile.get("11-conformity-failed.json")).toMatchObject({ ok: true, grade: "NONE", limitedBy: "conformity", provisional: false, conformity: "failed" });
+    expect(byFile.get("12-provisional.json")).toMatchObject({ ok: true, grade: "AAAA", gradeLabel: "AAAA (pending conformity review)", provisional: true, conformity: "absent" });
+    expect(byFile.get("02-uniform-0.9-L4.json")).toMatchObject({ grade: "AAAA", gradeLabel: "AAAA", provisional: false, conformity: "passed" });
+    // every record of the full example is read and reported back
+    const full = JSON.parse(fs.readFileSync(path.join(root, "examples/13-full-records.json"), "utf8"));
+    expect(byFile.get("13-full-records.json").assessment).toEqual(full);
   });
 
   test("the readable report says the grade, why and what the next grade needs", () => {
     const r = qcs(["score", "examples/03-capped.json"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("认证结果: AAA");
+    expect(r.stdout).toContain("认证结果：AAA（规则：table）");
+    expect(r.stdout).toContain("管理成熟度：87 分，三级");
+    // Chinese punctuation in the Chinese report: no ASCII ": " or ", " between words
+    expect(r.stdout).not.toMatch(/[\u4e00-\u9fff]: |[\u4e00-\u9fff], |\[(error|incomplete|warning)\]/);
     expect(r.stdout).toContain("由管理成熟度限制");
     expect(r.stdout).toContain("达到 AAAA 需要：管理成熟度总分 +8（达到四级）");
     const en = qcs(["score", "--lang", "en-US", "examples/07-panel.json"]);

@@ -5,6 +5,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { buildTemplate } from "../../src/workbook/model";
 import { DEFAULT_SCHEME as S } from "../../src/scheme";
 import { readExchange } from "../../src/engine";
 import { filledTemplate, tmpDir } from "../workbook/lo";
@@ -62,7 +63,8 @@ describe("qcs score on filled templates", () => {
     const line = JSON.parse(r.stdout);
     expect(line.grade).toBeNull();
     const f = line.findings.find((x: { item?: string }) => x.item === "2.3");
-    expect(f.cell).toMatch(/^'.+'!\$?[A-Z]+\$?10$/); // item 2.3 is the 6th row of QCS_ALPHA
+    const first = buildTemplate(S, { raters: 1, lang: "zh-CN" }).layout.service.firstItemRow;
+    expect(f.cell).toMatch(new RegExp(`^'.+'!\\$?[A-Z]+\\$?${first + 5}$`)); // item 2.3 is the 6th row of QCS_ALPHA
     expect(f.message).toBe(`cell ${f.cell}, rater 1, item 2.3: α 1.2 is outside [0, 1]`);
 
     const good = await filledTemplate(readExchange(json, S).input!, { columns: 1 });

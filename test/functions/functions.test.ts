@@ -82,13 +82,15 @@ describe("RULES.md §4 examples through the functions (default profile)", () => 
     expect(panel).toBe(service);
     expect(MATURITY_TOTAL(levels)).toBe(total);
     expect(MATURITY_LEVEL(total)).toBe(level);
-    expect(CERT_GRADE(panel, MATURITY_LEVEL(MATURITY_TOTAL(levels)))).toBe(label(code));
+    expect(CERT_GRADE(panel, MATURITY_LEVEL(MATURITY_TOTAL(levels)), undefined, true)).toBe(label(code));
+    // without a review result the same grade, marked provisional (RULES.md §5)
+    expect(CERT_GRADE(panel, MATURITY_LEVEL(MATURITY_TOTAL(levels)))).toBe(code === "NONE" ? label(code) : `${label(code)}（待符合性审查）`);
     if (cols.length === 1) {
       // one rater: SERVICE_SCORE is unrounded, CERT_GRADE rounds it the same way
       expect(SERVICE_SCORE(cols[0])).toBeCloseTo(service, 1);
-      expect(CERT_GRADE(SERVICE_SCORE(cols[0]), level)).toBe(label(code));
+      expect(CERT_GRADE(SERVICE_SCORE(cols[0]), level, undefined, "通过")).toBe(label(code));
       const reason = GRADE_REASON(SERVICE_SCORE(cols[0]), level, null as never, "en-US");
-      expect(reason).toContain(`the result is ${S.gradeLabels[code].en}`);
+      expect(reason.toLowerCase()).toContain(`the result is ${S.gradeLabels[code].en.toLowerCase()}`);
     }
   });
 
@@ -96,13 +98,13 @@ describe("RULES.md §4 examples through the functions (default profile)", () => 
     const col = alphaColumn(0.9, { "3.1": 0.89 });
     expect(SERVICE_SCORE(col)).toBeCloseTo(89.95, 10);
     expect(PANEL_SCORE(col)).toBe(90);
-    expect(CERT_GRADE(SERVICE_SCORE(col), 5)).toBe("AAAA");
+    expect(CERT_GRADE(SERVICE_SCORE(col), 5, undefined, true)).toBe("AAAA");
   });
 
   test("RULES.md §3: S = 92 with L = 3 is AAA; S = 85 with L = 2 is basic", () => {
-    expect(CERT_GRADE(92, 3)).toBe("AAA");
-    expect(CERT_GRADE(85, 2)).toBe(label("BASIC"));
-    expect(CERT_GRADE(85, 2)).toBe("基本级（不定级）");
+    expect(CERT_GRADE(92, 3, undefined, true)).toBe("AAA");
+    expect(CERT_GRADE(85, 2, undefined, true)).toBe(label("BASIC"));
+    expect(CERT_GRADE(85, 2, undefined, "passed")).toBe("基本级（不定级）");
     expect(CERT_GRADE(50, 1)).toBe("不予认证");
   });
 
@@ -148,7 +150,7 @@ describe("scalars: blanks, N/A, numbers as text, error values", () => {
     expect(ITEM_SCORE("7", " 0.9 ")).toBeCloseTo(6.3, 12);
     expect(MATURITY_POINTS("3", "10")).toBe(6);
     expect(MATURITY_LEVEL("116")).toBe(5);
-    expect(CERT_GRADE("95", "4")).toBe("AAAAA");
+    expect(CERT_GRADE("95", "4", undefined, true)).toBe("AAAAA");
   });
   test("ITEM_SCORE = weight × α, MATURITY_POINTS = level × weight / 5 (every clause)", () => {
     S.items.forEach((it) => expect(ITEM_SCORE(it.weight, 0.5)).toBeCloseTo(it.weight * 0.5, 12));
@@ -370,12 +372,28 @@ describe("MATURITY_TOTAL", () => {
   });
 });
 
+describe("CERT_GRADE and GRADE_REASON: the conformity review (RULES.md §5)", () => {
+  test("passed: the grade; not passed: not certified with the reason; blank: provisional", () => {
+    for (const passed of [true, 1, "通过", "passed", " Passed "]) expect(CERT_GRADE(96, 4, undefined, passed)).toBe("AAAAA");
+    for (const failed of [false, 0, "未通过", "not passed"]) expect(CERT_GRADE(96, 4, undefined, failed)).toBe("不予认证");
+    for (const blank of [undefined, null, "", "  "]) expect(CERT_GRADE(96, 4, undefined, blank)).toBe("AAAAA（待符合性审查）");
+    expect(CERT_GRADE(50, 1, undefined, null)).toBe("不予认证");
+    expect(GRADE_REASON(96, 4, null as never, "zh-CN", false)).toContain("管理要求符合性审查未通过");
+    expect(GRADE_REASON(96, 4, null as never, "zh-CN", false)).toContain("达到 AAAAA 需要：通过管理要求符合性审查。");
+    expect(GRADE_REASON(96, 4, null as never, "en-US")).toContain("provisional");
+    expect(GRADE_REASON(96, 4, null as never, "en-US", true)).not.toContain("provisional");
+    const e = errorOf(() => CERT_GRADE(96, 4, undefined, "maybe"));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain("conformity");
+  });
+});
+
 describe("CERT_GRADE and GRADE_REASON options", () => {
   test("profile paired: AAA needs level 2 (RULES.md §3)", () => {
-    expect(CERT_GRADE(85, 2, "paired")).toBe("AAA");
-    expect(CERT_GRADE(85, 2, "table")).toBe(label("BASIC"));
-    expect(CERT_GRADE(85, 2, " Table ")).toBe(label("BASIC"));
-    expect(CERT_GRADE(85, 2, "")).toBe(label("BASIC"));
+    expect(CERT_GRADE(85, 2, "paired", true)).toBe("AAA");
+    expect(CERT_GRADE(85, 2, "table", true)).toBe(label("BASIC"));
+    expect(CERT_GRADE(85, 2, " Table ", true)).toBe(label("BASIC"));
+    expect(CERT_GRADE(85, 2, "", true)).toBe(label("BASIC"));
   });
   test("an unknown profile is #VALUE! listing the known ones", () => {
     const e = errorOf(() => CERT_GRADE(85, 2, "strict"));
