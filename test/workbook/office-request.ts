@@ -1,0 +1,109 @@
+/**
+ * Measures what the add-in sends to Excel, without Excel: Microsoft's own office.js runtime
+ * (`@microsoft/office-js/dist/excel-web-16.00.debug.js`, the Excel on the web build) is loaded into a
+ * jsdom window, and a request context is given a request executor that captures each batch.
+ *
+ * How office.js sends a batch (read in the debug source): `ClientRequestContext.syncPrivate` builds
+ * `{ Actions, ObjectPaths, … }` (ClientRequestBase.buildRequestMessageBodyAndRequestFlags) and hands
+ * `{ Url, Headers, Body }` to `this._requestExecutor.executeAsync(customData, flags, message)`; it only
+ * creates its own executor (OfficeJsRequestExecutor, or HttpRequestExecutor) when none is set. The
+ * host executors serialise the body with `JSON.stringify(message.Body)`
+ * (RichApiMessageUtility.buildMessageArrayForIRequestExecutor), so the UTF-8 length of that string is
+ * the request size. The fake response `{ Body: { Results: [{ ActionId, Value }] } }` is what
+ * `processRequestExecutorResponseMessage` reads; query actions get the values the caller supplies.
+ *
+ * Test and bench helper only: needs jsdom (present through jest-environment-jsdom).
+ */
+import * as fs from "fs";
+import * as path from "path";
+
+const OFFICE_JS = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist", "excel-web-16.00.debug.js");
+
+/** One captured batch (one context.sync()). */
+export interface CapturedBatch {
+  /** UTF-8 bytes of the serialised request body, as office.js sends it */
+  bytes: number;
+  /** entries of the request's Actions array */
+  actions: number;
+  /** entries of the request's ObjectPaths map */
+  objectPaths: number;
+  /** the parsed body, for assertions */
+  body: RequestBody;
+}
+
+export interface RequestAction {
+  Id: number;
+  ActionType: number;
+  Name: string;
+  ObjectPathId: number;
+  ArgumentInfo?: { Arguments?: unknown[] };
+}
+
+export interface RequestObjectPath {
+  Id: number;
+  ObjectPathType: number;
+  Name: string;
+  ParentObjectPathId?: number;
+  ArgumentInfo?: { Arguments?: unknown[] };
+}
+
+export interface RequestBody {
+  Actions: RequestAction[];
+  ObjectPaths: Record<string, RequestObjectPath>;
+}
+
+/** Answers a query action: the object path it loads (its Name, e.g. "Worksheets") → the result value. */
+export type Responder = (objectPath: RequestObjectPath | undefined, action: RequestAction, body: RequestBody) => unknown;
+
+type OfficeWindow = Window & { Excel: typeof Excel; OfficeExtension: typeof OfficeExtension };
+
+let cached: OfficeWindow | undefined;
+
+/** A jsdom window with office.js's Excel web runtime loaded (once per process). */
+export function officeJsWindow(): OfficeWindow {
+  if (cached) return cached;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { JSDOM } = require("jsdom") as typeof import("jsdom");
+  const dom = new JSDOM("<!doctype html><html><head></head><body></body></html>", { runScripts: "outside-only", url: "https://localhost/" });
+  const w = dom.window as unknown as OfficeWindow & { eval(src: string): unknown };
+  w.eval(fs.readFileSync(OFFICE_JS, "utf8"));
+  if (typeof w.Excel?.RequestContext !== "function") throw new Error("office.js did not define Excel.RequestContext");
+  cached = w;
+  return w;
+}
+
+/** Default answers: a workbook with one sheet "Sheet1" and no names. */
+export const emptyWorkbook: Responder = (op) => {
+  if (op?.Name === "Worksheets") return { _Items: [{ Name: "Sheet1", Id: "{00000000-0001-0000-0000-000000000000}" }] };
+  if (op?.Name === "Names") return { _Items: [] };
+  return {};
+};
+
+/**
+ * A real office.js Excel.RequestContext whose batches are captured instead of sent. `fail(batch, n)`
+ * may return an error to answer batch n (0-based) with, as Excel would (the batch then rejects).
+ */
+export function capturingContext(respond: Responder = emptyWorkbook, fail?: (body: RequestBody, n: number) => { code: string; message: string } | null) {
+  const w = officeJsWindow();
+  const batches: CapturedBatch[] = [];
+  const context = new w.Excel.RequestContext();
+  const executor = {
+    executeAsync(_customData: unknown, _flags: number, message: { Body: RequestBody }) {
+      const text = JSON.stringify(message.Body);
+      const body = JSON.parse(text) as RequestBody;
+      const n = batches.length;
+      batches.push({ bytes: Buffer.byteLength(text, "utf8"), actions: body.Actions.length, objectPaths: Object.keys(body.ObjectPaths).length, body });
+      const error = fail?.(body, n);
+      const Results = body.Actions.filter((a) => a.ActionType === 2).map((a) => ({ ActionId: a.Id, Value: respond(body.ObjectPaths[String(a.ObjectPathId)], a, body) }));
+      const Body = error ? { Results: [], Error: { Code: error.code, Message: error.message, HttpStatusCode: 400, ActionIndex: -1 } } : { Results };
+      return Promise.resolve({ HttpStatusCode: 200, ErrorCode: "", ErrorMessage: "", Headers: {}, Body });
+    },
+  };
+  (context as unknown as { _requestExecutor: unknown })._requestExecutor = executor;
+  return { context: context as unknown as Excel.RequestContext, batches, window: w };
+}
+
+/** Sum of a list of batches. */
+export function totals(batches: CapturedBatch[]): { bytes: number; actions: number; syncs: number } {
+  return { bytes: batches.reduce((n, b) => n + b.bytes, 0), actions: batches.reduce((n, b) => n + b.actions, 0), syncs: batches.length };
+}
