@@ -29,6 +29,8 @@ export interface CapturedBatch {
   objectPaths: number;
   /** the parsed body, for assertions */
   body: RequestBody;
+  /** only releases of tracked objects (_RemoveReference): Excel.run's clean-up after the batch */
+  cleanup: boolean;
 }
 
 export interface RequestAction {
@@ -92,18 +94,44 @@ export function capturingContext(respond: Responder = emptyWorkbook, fail?: (bod
       const text = JSON.stringify(message.Body);
       const body = JSON.parse(text) as RequestBody;
       const n = batches.length;
-      batches.push({ bytes: Buffer.byteLength(text, "utf8"), actions: body.Actions.length, objectPaths: Object.keys(body.ObjectPaths).length, body });
+      const cleanup = body.Actions.length > 0 && body.Actions.every((a) => a.ActionType === 1 || (a.ActionType === 3 && a.Name === "_RemoveReference"));
+      batches.push({ bytes: Buffer.byteLength(text, "utf8"), actions: body.Actions.length, objectPaths: Object.keys(body.ObjectPaths).length, body, cleanup });
       const error = fail?.(body, n);
-      const Results = body.Actions.filter((a) => a.ActionType === 2).map((a) => ({ ActionId: a.Id, Value: respond(body.ObjectPaths[String(a.ObjectPathId)], a, body) }));
+      // objects Excel.run tracks (a _KeepReference call) get a reference id in the answer to their
+      // instantiation, as Excel gives one; office.js then keeps them valid across syncs and releases
+      // them in a clean-up request after the run
+      const kept = new Set(body.Actions.filter((a) => a.ActionType === 3 && a.Name === "_KeepReference").map((a) => a.ObjectPathId));
+      const Results = [
+        ...body.Actions.filter((a) => a.ActionType === 1 && kept.has(a.ObjectPathId)).map((a) => ({ ActionId: a.Id, Value: { _ReferenceId: `ref:${n}:${a.ObjectPathId}` } })),
+        ...body.Actions.filter((a) => a.ActionType === 2).map((a) => ({ ActionId: a.Id, Value: respond(body.ObjectPaths[String(a.ObjectPathId)], a, body) })),
+      ];
       const Body = error ? { Results: [], Error: { Code: error.code, Message: error.message, HttpStatusCode: 400, ActionIndex: -1 } } : { Results };
       return Promise.resolve({ HttpStatusCode: 200, ErrorCode: "", ErrorMessage: "", Headers: {}, Body });
     },
   };
   (context as unknown as { _requestExecutor: unknown })._requestExecutor = executor;
-  return { context: context as unknown as Excel.RequestContext, batches, window: w };
+  /**
+   * Runs `batch` the way the add-in does, through office.js's own Excel.run (with the add-in's
+   * options), on this capturing context: Excel.run tracks the objects a batch creates (a
+   * _KeepReference action each) and releases them in a clean-up request after the batch — both are
+   * part of what Excel receives, so both are captured.
+   */
+  const run = <T>(batchFn: (ctx: Excel.RequestContext) => Promise<T>, options: Excel.RunOptions = { delayForCellEdit: true }): Promise<T> =>
+    (w.Excel.run as unknown as (o: object, f: typeof batchFn) => Promise<T>)({ ...options, previousObjects: context }, batchFn);
+  return { context: context as unknown as Excel.RequestContext, batches, window: w, run };
 }
 
-/** Sum of a list of batches. */
-export function totals(batches: CapturedBatch[]): { bytes: number; actions: number; syncs: number } {
-  return { bytes: batches.reduce((n, b) => n + b.bytes, 0), actions: batches.reduce((n, b) => n + b.actions, 0), syncs: batches.length };
+/** Sum of a list of batches; `syncs` counts the add-in's own batches (not Excel.run's clean-up). */
+export function totals(batches: CapturedBatch[]): { bytes: number; actions: number; syncs: number; largest: number } {
+  return {
+    bytes: batches.reduce((n, b) => n + b.bytes, 0),
+    actions: batches.reduce((n, b) => n + b.actions, 0),
+    syncs: batches.filter((b) => !b.cleanup).length,
+    largest: Math.max(0, ...batches.map((b) => b.bytes)),
+  };
+}
+
+/** Waits until office.js has sent Excel.run's clean-up request (it is not awaited by Excel.run). */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 }
