@@ -9,6 +9,7 @@ import { NAMES, type RangeSnapshot, type WorkbookSnapshot } from "./contract";
 import { a1, parseArea, quoteSheet, splitAddress } from "./a1";
 import { buildTemplate, MAX_RATERS, type SheetKey, type TemplateModel } from "./model";
 import { normalizeFormula } from "./formula-text";
+import { LIMITS } from "./limits";
 
 const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -166,13 +167,34 @@ function checkWeights(range: RangeSnapshot, want: number[], name: string, what: 
   return out;
 }
 
-export function assessmentFromSnapshot(snap: WorkbookSnapshot, scheme: Scheme): { input: AssessmentInput | null; findings: Finding[] } {
+/** A name the reader did not read because it is larger than a reader may read (RangeSnapshot.unread). */
+function tooLarge(name: string, range: RangeSnapshot): Finding {
+  const { rows, cols } = range.unread as { rows: number; cols: number };
+  const loc = locate(range);
+  return finding(
+    "shape",
+    "error",
+    {
+      zh: `名称 ${name} 覆盖 ${rows} 行 × ${cols} 列，超出读取上限（${LIMITS.nameCells} 个单元格），未读取；请把名称恢复为模板中的范围`,
+      en: `name ${name} covers ${rows} rows × ${cols} columns, more than may be read (${LIMITS.nameCells} cells): not read; restore the name to the template's range`,
+    },
+    { field: name, cell: loc ? `${quoteSheet(loc.sheet)}!${splitAddress(range.address).ref}` : range.address }
+  );
+}
+
+export function assessmentFromSnapshot(whole: WorkbookSnapshot, scheme: Scheme): { input: AssessmentInput | null; findings: Finding[] } {
   const findings: Finding[] = [];
+  // names too large to read are reported and otherwise treated as absent (never scored)
+  const snap: WorkbookSnapshot = { ranges: {} };
+  for (const [name, range] of Object.entries(whole.ranges)) {
+    if (range?.unread) findings.push(tooLarge(name, range));
+    else snap.ranges[name] = range;
+  }
   const r = snap.ranges;
   const alpha = r[NAMES.alpha];
   const levels = r[NAMES.levels];
-  for (const key of ["alpha", "levels", "weights", "clauseWeights"] as const) if (!r[NAMES[key]]) findings.push(missing(NAMES[key], "error"));
-  for (const key of ["serviceScore", "maturityTotal", "maturityLevel", "grade"] as const) if (!r[NAMES[key]]) findings.push(missing(NAMES[key], "warning"));
+  for (const key of ["alpha", "levels", "weights", "clauseWeights"] as const) if (!whole.ranges[NAMES[key]]) findings.push(missing(NAMES[key], "error"));
+  for (const key of ["serviceScore", "maturityTotal", "maturityLevel", "grade"] as const) if (!whole.ranges[NAMES[key]]) findings.push(missing(NAMES[key], "warning"));
 
   const schemeCell = r[NAMES.scheme];
   const schemeId = schemeCell?.values?.[0]?.[0];

@@ -29,6 +29,8 @@ export interface CapturedBatch {
   objectPaths: number;
   /** the parsed body, for assertions */
   body: RequestBody;
+  /** office.js's request flags (64: delay the batch while the user edits a cell) */
+  flags: number;
   /** only releases of tracked objects (_RemoveReference): Excel.run's clean-up after the batch */
   cleanup: boolean;
 }
@@ -85,17 +87,17 @@ export const emptyWorkbook: Responder = (op) => {
  * A real office.js Excel.RequestContext whose batches are captured instead of sent. `fail(batch, n)`
  * may return an error to answer batch n (0-based) with, as Excel would (the batch then rejects).
  */
-export function capturingContext(respond: Responder = emptyWorkbook, fail?: (body: RequestBody, n: number) => { code: string; message: string } | null) {
+export function capturingContext(respond: Responder = emptyWorkbook, fail?: (body: RequestBody, n: number) => { code: string; message: string; location?: string } | null) {
   const w = officeJsWindow();
   const batches: CapturedBatch[] = [];
   const context = new w.Excel.RequestContext();
   const executor = {
-    executeAsync(_customData: unknown, _flags: number, message: { Body: RequestBody }) {
+    executeAsync(_customData: unknown, flags: number, message: { Body: RequestBody }) {
       const text = JSON.stringify(message.Body);
       const body = JSON.parse(text) as RequestBody;
       const n = batches.length;
       const cleanup = body.Actions.length > 0 && body.Actions.every((a) => a.ActionType === 1 || (a.ActionType === 3 && a.Name === "_RemoveReference"));
-      batches.push({ bytes: Buffer.byteLength(text, "utf8"), actions: body.Actions.length, objectPaths: Object.keys(body.ObjectPaths).length, body, cleanup });
+      batches.push({ bytes: Buffer.byteLength(text, "utf8"), actions: body.Actions.length, objectPaths: Object.keys(body.ObjectPaths).length, body, cleanup, flags });
       const error = fail?.(body, n);
       // objects Excel.run tracks (a _KeepReference call) get a reference id in the answer to their
       // instantiation, as Excel gives one; office.js then keeps them valid across syncs and releases
@@ -105,7 +107,7 @@ export function capturingContext(respond: Responder = emptyWorkbook, fail?: (bod
         ...body.Actions.filter((a) => a.ActionType === 1 && kept.has(a.ObjectPathId)).map((a) => ({ ActionId: a.Id, Value: { _ReferenceId: `ref:${n}:${a.ObjectPathId}` } })),
         ...body.Actions.filter((a) => a.ActionType === 2).map((a) => ({ ActionId: a.Id, Value: respond(body.ObjectPaths[String(a.ObjectPathId)], a, body) })),
       ];
-      const Body = error ? { Results: [], Error: { Code: error.code, Message: error.message, HttpStatusCode: 400, ActionIndex: -1 } } : { Results };
+      const Body = error ? { Results: [], Error: { Code: error.code, Message: error.message, HttpStatusCode: 400, ActionIndex: -1, Location: error.location } } : { Results };
       return Promise.resolve({ HttpStatusCode: 200, ErrorCode: "", ErrorMessage: "", Headers: {}, Body });
     },
   };
