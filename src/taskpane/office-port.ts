@@ -25,6 +25,7 @@
 import { NAMES, type RangeSnapshot, type WorkbookSnapshot } from "../workbook/contract";
 import { insertTemplates } from "../workbook/excel/insert";
 import { runExcel, type ExcelRunner } from "../workbook/excel/run";
+import { MIN_EXCEL_API, missingForInsert } from "../workbook/excel/requirements";
 import { LIMITS } from "../workbook/limits";
 import { area, quoteSheet } from "../workbook/a1";
 import type { Scheme, Lang } from "../scheme/types";
@@ -80,6 +81,8 @@ export class OfficePort implements WorkbookPort {
   }
 
   async insertTemplates(raters: number): Promise<InsertedSheets> {
+    const missing = missingForInsert(this.requirements);
+    if (missing) throw new Error(missing);
     const r = await runExcel(this.excel, (context) => insertTemplates(context, this.scheme, { raters, lang: this.lang() }));
     return Object.assign(r.sheets, { warnings: r.warnings });
   }
@@ -175,7 +178,7 @@ export class OfficePort implements WorkbookPort {
   private async subscribe(): Promise<void> {
     if (this.subscribed) return;
     // without ExcelApi 1.9 there are no worksheet collection events: the pane refreshes on demand only
-    if (this.requirements && !this.requirements.isSetSupported("ExcelApi", "1.9")) return;
+    if (this.requirements && !this.requirements.isSetSupported("ExcelApi", MIN_EXCEL_API)) return;
     this.subscribed = true;
     try {
       await runExcel(this.excel, async (context) => {
