@@ -23,7 +23,6 @@
  * debounced.
  */
 import { NAMES, type RangeSnapshot, type WorkbookSnapshot } from "../workbook/contract";
-import { insertTemplates } from "../workbook/excel/insert";
 import { runExcel, type ExcelRunner } from "../workbook/excel/run";
 import { MIN_EXCEL_API, missingForInsert } from "../workbook/excel/requirements";
 import { LIMITS } from "../workbook/limits";
@@ -83,6 +82,8 @@ export class OfficePort implements WorkbookPort {
   async insertTemplates(raters: number): Promise<InsertedSheets> {
     const missing = missingForInsert(this.requirements);
     if (missing) throw new Error(missing);
+    // the writer is loaded on first use: most refreshes never insert (keeps the pane's first load small)
+    const { insertTemplates } = await import(/* webpackChunkName: "insert" */ "../workbook/excel/insert");
     const r = await runExcel(this.excel, (context) => insertTemplates(context, this.scheme, { raters, lang: this.lang() }));
     return Object.assign(r.sheets, { warnings: r.warnings });
   }

@@ -6,7 +6,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { API_USES, MIN_EXCEL_API, atMost, missingForInsert } from "../../src/workbook/excel/requirements";
+import { MIN_EXCEL_API, atMost, missingForInsert } from "../../src/workbook/excel/requirements";
+import { API_USES } from "../../src/workbook/excel/api-uses";
 import { OfficePort } from "../../src/taskpane/office-port";
 import { DEFAULT_SCHEME as S } from "../../src/scheme";
 import { strictRunner } from "../taskpane/office-mock";
