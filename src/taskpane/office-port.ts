@@ -68,8 +68,6 @@ export class OfficePort implements WorkbookPort {
   private subscribed = false;
   /** whether the last read found every name present and small enough: the one-sync read is tried */
   private complete = true;
-  /** syncs of the last read (for tests and diagnostics) */
-  lastReadSyncs = 0;
 
   constructor(opts: OfficePortOptions) {
     this.scheme = opts.scheme;
@@ -111,7 +109,6 @@ export class OfficePort implements WorkbookPort {
       return { name, range, box };
     });
     await context.sync();
-    this.lastReadSyncs = 1;
     const out: WorkbookSnapshot = { ranges: {} };
     const ids = new Set<string>();
     let complete = true;
@@ -141,7 +138,6 @@ export class OfficePort implements WorkbookPort {
       return { name, range };
     });
     await context.sync();
-    this.lastReadSyncs = 1;
     const out: WorkbookSnapshot = { ranges: {} };
     const present = probes.filter((p) => !p.range.isNullObject);
     this.complete = present.length === probes.length && present.every((p) => fits(p.range.rowCount, p.range.columnCount));
@@ -169,7 +165,6 @@ export class OfficePort implements WorkbookPort {
       reads.push({ name, address: range.address, cells });
     }
     await context.sync();
-    this.lastReadSyncs = 2;
     for (const { name, address, cells } of reads) out.ranges[name] = { address, values: cells.values, formulas: cells.formulas };
     this.templateSheets = new Set([...sheets.values()].map((ws) => ws.id));
     return out;
