@@ -51,7 +51,8 @@ export function grade(service: number, level: number, profile: RuleProfile): Gra
  * as scored but provisional; a passed review changes nothing.
  */
 export function applyConformity(g: GradeResult, status: ConformityStatus): GradeResult {
-  if (status === "failed") return { ...g, code: "NONE", gate: undefined, up: g.gate, limitedBy: "conformity", conformity: "failed", scored: g.code };
+  // the way up from a failed review: the result the scores give (or, when they give none, the scores' next result)
+  if (status === "failed") return { ...g, code: "NONE", gate: undefined, up: g.gate ?? g.up, limitedBy: "conformity", conformity: "failed", scored: g.code };
   return { ...g, conformity: status };
 }
 
@@ -80,7 +81,8 @@ export function nextGrade(g: GradeResult, total: number, scheme: Scheme, profile
   const up = g.up;
   if (!up) return null;
   // a failed review: the scores already give `up`; passing the review is what is missing
-  if (g.limitedBy === "conformity") return { code: up.code, gate: up, serviceRise: 0, totalRise: 0, levelReached: g.level, review: true };
+  // a failed review whose scores already give `up`: passing the review is all that is missing
+  if (g.limitedBy === "conformity" && g.scored !== "NONE") return { code: up.code, gate: up, serviceRise: 0, totalRise: 0, levelReached: g.level, review: true };
   const serviceRise = Math.max(0, roundHalfUp(up.minService - g.service, profile.decimals));
   let totalRise = 0;
   if (g.level < up.minLevel) {
@@ -88,7 +90,7 @@ export function nextGrade(g: GradeResult, total: number, scheme: Scheme, profile
     totalRise = band ? Math.max(0, band.min - total) : 0;
   }
   const levelReached = maturityBand(total + totalRise, scheme)?.level ?? g.level;
-  return { code: up.code, gate: up, serviceRise, totalRise, levelReached };
+  return { code: up.code, gate: up, serviceRise, totalRise, levelReached, ...(g.limitedBy === "conformity" ? { review: true } : {}) };
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -185,7 +187,7 @@ export function explainGrade(g: GradeResult, scheme: Scheme): Text {
 export function explainNext(n: NextGrade | null, scheme: Scheme, opts: { totalKnown?: boolean } = {}): Text {
   if (!n) return { zh: "已是最高结果。", en: "This is already the highest result." };
   const label = scheme.gradeLabels[n.code];
-  if (n.review) return { zh: `达到 ${label.zh} 需要：通过管理要求符合性审查。`, en: `${capitalise(label.en)} needs the conformity review passed.` };
+  if (n.review && n.serviceRise === 0 && n.totalRise === 0) return { zh: `达到 ${label.zh} 需要：通过管理要求符合性审查。`, en: `To reach ${label.en}: pass the conformity review.` };
   const zh: string[] = [];
   const en: string[] = [];
   if (n.serviceRise > 0) {
@@ -203,8 +205,11 @@ export function explainNext(n: NextGrade | null, scheme: Scheme, opts: { totalKn
       en.push(`maturity total +${n.totalRise} (${l.en})`);
     }
   }
-  return {
-    zh: `达到 ${label.zh} 需要：${zh.join("，")}。`,
-    en: `${capitalise(en.join(" and "))} for ${label.en}.`,
-  };
+  const text = { zh: `达到 ${label.zh} 需要：${zh.join("，")}。`, en: `${capitalise(en.join(" and "))} for ${label.en}.` };
+  return n.review ? withReview(text) : text;
+}
+
+/** A next-result sentence that also needs the failed conformity review passed. */
+export function withReview(t: Text): Text {
+  return { zh: `${t.zh.slice(0, -1)}；并须通过管理要求符合性审查。`, en: `${t.en.slice(0, -1)}; the conformity review must also be passed.` };
 }

@@ -49,6 +49,7 @@ const useStyles = makeStyles({
   label: { color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
   status: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, minHeight: "16px", margin: "0 0 6px 0" },
   error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   empty: {
     backgroundColor: tokens.colorNeutralBackground1,
     border: `1px dashed ${tokens.colorNeutralStroke1}`,
@@ -117,7 +118,7 @@ export function App(props: AppProps) {
   const [summary, setSummary] = React.useState<Summary | null>(props.initialSummary ?? null);
   const [raters, setRaters] = React.useState(DEFAULT_RATERS);
   const [busy, setBusy] = React.useState<"" | "insert" | "refresh">("");
-  const [status, setStatus] = React.useState<{ text: string; error?: boolean } | null>(null);
+  const [status, setStatus] = React.useState<{ text: string; error?: boolean; warning?: boolean } | null>(null);
   const [tab, setTab] = React.useState<TabId>("overview");
   const [generation, setGeneration] = React.useState(0);
   const preview = port.kind === "preview";
@@ -138,6 +139,8 @@ export function App(props: AppProps) {
       const sum = summarize(snap, scheme);
       if (!painted.current) mark("qcs-summary-ready");
       setSummary(sum);
+      // a successful refresh clears an earlier error (e.g. a refresh refused while a cell was edited)
+      setStatus((prev) => (prev?.error ? null : prev));
     } catch (e) {
       setStatus({ text: STRINGS[lang].error + (e instanceof Error ? e.message : String(e)), error: true });
     }
@@ -167,8 +170,10 @@ export function App(props: AppProps) {
     setStatus({ text: S.inserting });
     try {
       const sheets = await port.insertTemplates(raters);
+      const warnings = (sheets.warnings ?? []).map((w) => (lang === "zh-CN" ? w.zh : w.en));
       setStatus({
-        text: S.inserted + sheets.map((x) => x.name + (x.renamed ? S.renamedNote : "")).join("、"),
+        text: [S.inserted + sheets.map((x) => x.name + (x.renamed ? S.renamedNote : "")).join("、"), ...warnings].join(" "),
+        warning: warnings.length > 0,
       });
       setGeneration((g) => g + 1);
       await refresh();
@@ -302,7 +307,7 @@ export function App(props: AppProps) {
           </div>
         </section>
 
-        <p className={status?.error ? `${s.status} ${s.error}` : s.status} role="status" aria-live="polite" data-testid="status">
+        <p className={status?.error ? `${s.status} ${s.error}` : status?.warning ? `${s.status} ${s.warning}` : s.status} role="status" aria-live="polite" data-testid="status">
           {status?.text ?? ""}
         </p>
 

@@ -1,6 +1,15 @@
 /**
- * Is there an Office host? office.js may have failed to load (no global `Office`), or loaded in a
- * plain browser, where Office.onReady reports no host. Nothing here assumes `Office` exists.
+ * Where does the pane run? Two answers only, and the pane is honest about both:
+ *
+ *  - inside an Office client (any sign of one, see hostSigns): the pane waits for Office.onReady as
+ *    long as it takes — a loading state, after a while "still waiting for Excel…" — and then runs on
+ *    the open workbook. It never shows the sample workbook there: an auditor could take the sample's
+ *    result for theirs. office.js missing (it failed to load) is an error state, not the preview;
+ *    onReady naming another host (or none) is a notice, not the preview.
+ *  - in a plain browser (no sign of a host): the in-memory preview with sample data, at once, always
+ *    under its "preview" banner.
+ *
+ * Nothing here assumes that `Office` exists.
  */
 import type { Lang } from "../scheme/types";
 import { langOf } from "./strings";
@@ -11,8 +20,13 @@ export interface HostInfo {
   dark: boolean;
 }
 
-type OfficeLike = {
-  onReady?: (cb?: (info: { host: unknown; platform: unknown }) => void) => Promise<{ host: unknown; platform: unknown }>;
+export interface ReadyInfo {
+  host: unknown;
+  platform: unknown;
+}
+
+export type OfficeLike = {
+  onReady?: (cb?: (info: ReadyInfo) => void) => Promise<ReadyInfo>;
   HostType?: { Excel?: unknown };
   context?: {
     displayLanguage?: string;
@@ -44,13 +58,14 @@ function browserDark(): boolean {
 }
 
 /**
- * True when the page is evidently not inside an Office client: top-level window, none of the hosts'
- * bridges (WebView2 on Windows, WKWebView on Mac/iPad, the legacy IE host), no host info in the URL.
- * Office on the web runs add-ins in an iframe. Used to show the preview without waiting for
- * Office.onReady; the pane still switches to Excel if onReady reports it later.
+ * The signs that the page runs inside an Office client: Office on the web runs add-ins in an iframe;
+ * Office on Windows hosts them in WebView2 (window.chrome.webview) or, in older builds, Internet
+ * Explorer / EdgeHTML (window.external.GetContext); Office on Mac and iPad in WKWebView
+ * (window.webkit.messageHandlers); office.js's host information (_host_info) is passed in the URL or
+ * in window.name. An empty list: a plain browser.
  */
-export function evidentlyPlainBrowser(): boolean {
-  if (typeof window === "undefined") return true;
+export function hostSigns(): string[] {
+  if (typeof window === "undefined") return [];
   const w = window as unknown as {
     top: unknown;
     chrome?: { webview?: unknown };
@@ -58,12 +73,26 @@ export function evidentlyPlainBrowser(): boolean {
     external?: { GetContext?: unknown };
     name?: string;
   };
-  if (w.top !== window) return false;
-  if (w.chrome?.webview) return false;
-  if (w.webkit?.messageHandlers) return false;
-  if (w.external && typeof w.external === "object" && "GetContext" in w.external) return false;
-  const where = `${location.search}${location.hash}${w.name ?? ""}`;
-  return !/_host_info/i.test(where);
+  const signs: string[] = [];
+  let framed: boolean;
+  try {
+    framed = w.top !== window;
+  } catch {
+    framed = true; // a cross-origin parent: certainly framed
+  }
+  if (framed) signs.push("iframe");
+  if (w.chrome?.webview) signs.push("WebView2");
+  if (w.webkit?.messageHandlers) signs.push("WKWebView");
+  if (w.external && typeof w.external === "object" && "GetContext" in w.external) signs.push("external.GetContext");
+  const where = `${location.search}${location.hash}`;
+  if (/_host_info/i.test(where)) signs.push("_host_info in the URL");
+  if (/_host_info/i.test(w.name ?? "")) signs.push("_host_info in window.name");
+  return signs;
+}
+
+/** No sign of an Office client: the preview may be shown at once. */
+export function evidentlyPlainBrowser(): boolean {
+  return hostSigns().length === 0;
 }
 
 /** The language and theme outside Office. */
@@ -71,8 +100,29 @@ export function browserHost(): HostInfo {
   return { excel: false, lang: browserLang(), dark: browserDark() };
 }
 
-/** Waits for Office.onReady at most `timeoutMs`; an Excel host gives `excel: true`. */
-export async function detectHost(timeoutMs = 1500): Promise<HostInfo> {
+/** The language and theme Office reports (after onReady). */
+export function officeHost(office: OfficeLike): HostInfo {
+  const ctx = office.context;
+  return { excel: true, lang: langOf(ctx?.displayLanguage ?? "zh-CN"), dark: isDarkColor(ctx?.officeTheme?.bodyBackgroundColor) };
+}
+
+export const isExcel = (office: OfficeLike, info: ReadyInfo | null | undefined): boolean =>
+  !!info && info.host !== null && info.host !== undefined && info.host === office.HostType?.Excel;
+
+/**
+ * Waits for Office.onReady with no time limit (inside an Office client it comes when it comes; a cold
+ * start or Excel on the web can take many seconds). Rejects only if onReady itself rejects.
+ */
+export async function waitForOffice(office: OfficeLike): Promise<ReadyInfo> {
+  if (typeof office.onReady !== "function") throw new Error("Office.onReady is missing");
+  return office.onReady();
+}
+
+/**
+ * In a plain browser only: whether office.js, if it loaded, finds an Excel host after all within
+ * `timeoutMs` (it never does in a plain browser; this lets a misjudged host still reach Excel).
+ */
+export async function detectHost(timeoutMs = 5000): Promise<HostInfo> {
   const office = officeGlobal();
   const fallback = browserHost();
   if (!office || typeof office.onReady !== "function") return fallback;
@@ -84,12 +134,5 @@ export async function detectHost(timeoutMs = 1500): Promise<HostInfo> {
     }),
   ]);
   if (timer !== undefined) clearTimeout(timer);
-  const excel = !!info && info.host !== null && info.host !== undefined && info.host === office.HostType?.Excel;
-  if (!excel) return fallback;
-  const ctx = office.context;
-  return {
-    excel: true,
-    lang: langOf(ctx?.displayLanguage ?? "zh-CN"),
-    dark: isDarkColor(ctx?.officeTheme?.bodyBackgroundColor),
-  };
+  return isExcel(office, info) ? officeHost(office) : fallback;
 }

@@ -2,6 +2,7 @@
  * What the pane needs from a workbook. Two implementations: Office (Excel.run) and an in-memory
  * preview workbook for a plain browser. The pane never touches Office.js directly.
  */
+import type { Text } from "../scheme/types";
 import type { WorkbookSnapshot } from "../workbook/contract";
 import { splitAddress } from "../workbook/a1";
 import { cellAt, locate } from "../workbook/snapshot";
@@ -12,10 +13,13 @@ export interface InsertedSheet {
   renamed: boolean;
 }
 
+/** The sheets an insert created; `warnings` (zh/en) say what did not work but needed no rollback. */
+export type InsertedSheets = InsertedSheet[] & { warnings?: Text[] };
+
 export interface WorkbookPort {
   readonly kind: "office" | "preview";
   /** insert the scoring templates for `raters` raters; returns the sheets created */
-  insertTemplates(raters: number): Promise<InsertedSheet[]>;
+  insertTemplates(raters: number): Promise<InsertedSheets>;
   /** every contract name the workbook has, read at once */
   read(): Promise<WorkbookSnapshot>;
   /** calls `cb` (debounced) when a template sheet changes; returns an unsubscribe function */

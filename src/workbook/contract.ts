@@ -56,6 +56,11 @@ export interface RangeSnapshot {
   values: unknown[][];
   /** row-major formulas where the reader has them ("=…" or the value) */
   formulas?: unknown[][];
+  /**
+   * Set when the reader did not read the cells because the name covers more than a reader may read
+   * (LIMITS.nameCells): its true size. `values` is then empty; the name is reported, never scored.
+   */
+  unread?: { rows: number; cols: number };
 }
 
 /** Everything a reader gives back: the named ranges it found (missing ones are absent). */

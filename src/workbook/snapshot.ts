@@ -10,6 +10,7 @@ import { raterRecords, recordsFromSnapshot } from "./records-read";
 import { quoteSheet, splitAddress } from "./a1";
 import { buildTemplate, defaultSheetNames, MAX_RATERS, type SheetKey, type TemplateModel, type WorkbookKind } from "./model";
 import { normalizeFormula } from "./formula-text";
+import { LIMITS } from "./limits";
 
 const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -164,16 +165,39 @@ export function kindOf(snap: WorkbookSnapshot): WorkbookKind {
   return r[NAMES.levels] ? "form-maturity" : "form";
 }
 
-export function assessmentFromSnapshot(snap: WorkbookSnapshot, scheme: Scheme): { input: AssessmentInput | null; findings: Finding[]; kind: WorkbookKind } {
+/** A name the reader did not read because it is larger than a reader may read (RangeSnapshot.unread). */
+function tooLarge(name: string, range: RangeSnapshot): Finding {
+  const { rows, cols } = range.unread as { rows: number; cols: number };
+  const loc = locate(range);
+  return finding(
+    "shape",
+    "error",
+    {
+      zh: `名称 ${name} 覆盖 ${rows} 行 × ${cols} 列，超出读取上限（${LIMITS.nameCells} 个单元格），未读取；请把名称恢复为模板中的范围`,
+      en: `name ${name} covers ${rows} rows × ${cols} columns, more than may be read (${LIMITS.nameCells} cells): not read; restore the name to the template's range`,
+    },
+    { field: name, cell: loc ? `${quoteSheet(loc.sheet)}!${splitAddress(range.address).ref}` : range.address }
+  );
+}
+
+export function assessmentFromSnapshot(whole: WorkbookSnapshot, scheme: Scheme): { input: AssessmentInput | null; findings: Finding[]; kind: WorkbookKind } {
   const findings: Finding[] = [];
+  // names too large to read are reported and otherwise treated as absent (never scored)
+  const snap: WorkbookSnapshot = { ranges: {} };
+  for (const [name, range] of Object.entries(whole.ranges)) {
+    if (range?.unread) findings.push(tooLarge(name, range));
+    else snap.ranges[name] = range;
+  }
+  if (whole.date1904) snap.date1904 = true;
   const r = snap.ranges;
-  const kind = kindOf(snap);
+  const kind = kindOf(whole);
   const alpha = r[NAMES.alpha];
   const levels = r[NAMES.levels];
+  // a name too large to read is reported as such, not also as missing
   const required: NameKey[] = kind === "form" ? ["alpha", "weights"] : ["alpha", "levels", "weights", "clauseWeights"];
-  for (const key of required) if (!r[NAMES[key]]) findings.push(missing(NAMES[key], "error"));
+  for (const key of required) if (!whole.ranges[NAMES[key]]) findings.push(missing(NAMES[key], "error"));
   const outputs: NameKey[] = kind === "assessment" ? ["serviceScore", "maturityTotal", "maturityLevel", "grade"] : kind === "form-maturity" ? ["serviceScore", "maturityTotal", "maturityLevel"] : ["serviceScore"];
-  for (const key of outputs) if (!r[NAMES[key]]) findings.push(missing(NAMES[key], "warning"));
+  for (const key of outputs) if (!whole.ranges[NAMES[key]]) findings.push(missing(NAMES[key], "warning"));
 
   const schemeCell = r[NAMES.scheme];
   const schemeId = schemeCell?.values?.[0]?.[0];

@@ -53,16 +53,16 @@ describe("template model", () => {
 
   it("generates band edges and grade gates from the scheme (change the scheme, the formulas follow)", () => {
     const all = formulas(zh).join("\n");
-    for (const b of S.likert.slice(0, -1)) expect(all).toContain(`<=${b.max},${b.band}`);
+    for (const b of S.likert.slice(0, -1)) expect(all).toContain(`>${b.max})`);
     for (const b of S.maturityBands.slice(0, -1)) expect(all).toContain(`<${b.max},${b.level}`);
     const table = S.profiles.find((p) => p.id === S.defaultProfile);
     for (const g of table?.gates ?? []) expect(all).toMatch(new RegExp(`>=${g.minService},[A-Z]+\\d+>=${g.minLevel}\\),"${g.code}"`));
     const altered = { ...S, likert: S.likert.map((b, i) => (i === 0 ? { ...b, max: 0.25 } : i === 1 ? { ...b, min: 0.25 } : b)) };
-    expect(formulas(buildTemplate(altered, { raters: 3, lang: "zh-CN" })).join("\n")).toContain("<=0.25,1");
+    expect(formulas(buildTemplate(altered, { raters: 3, lang: "zh-CN" })).join("\n")).toContain(">0.25)");
   });
 
   it("uses only portable, non-volatile functions without _xlfn prefixes, no array formulas", () => {
-    const allowed = new Set(["IF", "AND", "OR", "NOT", "ISNUMBER", "TRIM", "UPPER", "SUM", "SUMIF", "SUMPRODUCT", "COUNT", "COUNTIF", "AVERAGE", "MAX", "MIN", "INT", "ROUND", "CHOOSE", "INDEX", "SUBSTITUTE", "FIXED"]);
+    const allowed = new Set(["IF", "AND", "OR", "NOT", "ISNUMBER", "TRIM", "UPPER", "SUM", "SUMIF", "SUMPRODUCT", "COUNT", "COUNTIF", "AVERAGE", "MAX", "MIN", "INT", "ROUND", "CHOOSE", "INDEX", "SUBSTITUTE", "FIXED", "LEFT", "LEN"]);
     for (const m of [zh, en, buildTemplate(S, { raters: MAX_RATERS, lang: "zh-CN" })]) {
       const fs_ = [...formulas(m), ...m.sheets.flatMap((s) => [...s.validations.map((v) => v.formula ?? ""), ...s.conditionalFormats.map((c) => c.formula)])];
       for (const f of fs_) {

@@ -3,16 +3,35 @@
  *
  * No Excel.* enum is used at run time (string literals instead), so the module needs no global Excel.
  *
- * At most three context.sync() calls, whatever the rater count:
+ * Batches (context.sync() calls), whatever the rater count:
  *   1. read the existing sheet and workbook names;
- *   2. add every sheet with all its cells, formats, validation, conditional formats, print setup,
- *      protection, and the workbook names — one batch;
- *   3. only if 2 failed: remove what was created (all-or-nothing), then rethrow.
+ *   2. the data batch — add every sheet with all its values, formulas, number formats, formats,
+ *      column widths, row heights, merges, unlocked input cells, validation, conditional formats,
+ *      and the workbook names;
+ *   3. the print batch — freeze panes, then page layout (paper, orientation, fit to width, centring),
+ *      print area, print titles, footers. Its own sync, caught: a failure here is a warning in the
+ *      result (InsertResult.warnings), never a rollback — an Excel build that rejects a print setting
+ *      still gets complete, protected templates;
+ *   4. protection of the three sheets.
+ *   R. only if 2 or 4 failed: remove what was created (all-or-nothing), then rethrow.
+ *
+ * Why protection comes last, after printing: neither the typings (@types/office-js) nor Microsoft's
+ * docs say whether PageLayout setters, setPrintArea/setPrintTitleRows or freeze panes work on a
+ * protected sheet (WorksheetProtectionOptions has no page-setup option; the only protection caveats
+ * in the typings are on AllowEditRange), and format writes to locked cells of a protected sheet fail.
+ * So nothing is written to a sheet once it is protected, and no unprotect/reprotect dance (whose own
+ * failure would leave a sheet unprotected) is needed. Data, names, validation and protection remain
+ * all-or-nothing: a failure in 4 removes the sheets and names of 2 like a failure in 2 does.
+ *
+ * Requests are small (see plan.ts): one 2-D write of formulas and one of number formats per sheet;
+ * every format property set once per value on a multi-area range (Worksheet.getRanges, ExcelApi 1.9);
+ * input cells unlocked the same way; column widths and row heights by value on whole-column/row runs.
  * An existing sheet is never overwritten: the new one is inserted as "name (2)" and reported.
  */
-import type { Scheme } from "../../scheme/types";
-import { buildTemplate, defaultSheetNames, SHEET_KEYS, type CellModel, type CellStyle, type SheetKey, type SheetModel, type TemplateOptions } from "../model";
-import { area, col as colName, parseCell } from "../a1";
+import type { Scheme, Text } from "../../scheme/types";
+import { buildTemplate, defaultSheetNames, SHEET_KEYS, STAMP_PROPERTY_PREFIX, type SheetKey, type SheetModel, type TemplateOptions } from "../model";
+import { area } from "../a1";
+import { BORDER_COLOR, cellGrids, columnPlan, formatGroups, mergePlan, rectAddress, rowPlan, type FormatGroup } from "./plan";
 
 /** Excel's limit on sheet names. */
 const MAX_SHEET_NAME = 31;
@@ -21,6 +40,8 @@ export interface InsertResult {
   sheets: { key: string; name: string; renamed: boolean }[];
   /** workbook names that already existed and were left pointing where they were */
   namesKept: string[];
+  /** what did not work but needs no rollback (print setup, freeze panes), zh/en, for the pane to show */
+  warnings: Text[];
 }
 
 /** A free sheet name: `base`, else "base (2)", "base (3)" … (case-insensitive, as Excel compares). */
@@ -38,107 +59,112 @@ export function freeSheetName(base: string, taken: Set<string>): string {
 export const widthPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
 const hex = (rgb: string) => `#${rgb}`;
-const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
-const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
-/** Horizontal runs of cells with the same style (fewer proxy objects in the batch). */
-function styleRuns(cells: CellModel[]): { range: string; style: CellStyle; numFmt?: string }[] {
-  const byRow = new Map<number, { c: number; key: string; cell: CellModel }[]>();
-  for (const cell of cells) {
-    if (!cell.style && !cell.numFmt && !cell.input) continue;
-    const p = parseCell(cell.ref);
-    const key = JSON.stringify([cell.style ?? {}, cell.numFmt ?? ""]);
-    const row = byRow.get(p.r) ?? [];
-    row.push({ c: p.c, key, cell });
-    byRow.set(p.r, row);
-  }
-  const out: { range: string; style: CellStyle; numFmt?: string }[] = [];
-  for (const [r, row] of byRow) {
-    row.sort((a, b) => a.c - b.c);
-    let i = 0;
-    while (i < row.length) {
-      let j = i;
-      while (j + 1 < row.length && row[j + 1].c === row[j].c + 1 && row[j + 1].key === row[i].key) j++;
-      out.push({ range: area(row[i].c, r, row[j].c, r), style: row[i].cell.style ?? {}, numFmt: row[i].cell.numFmt });
-      i = j + 1;
-    }
-  }
-  return out;
+type Target = Excel.Range | Excel.RangeAreas;
+
+/** One proxy per address within a sheet: properties sharing an address share its object paths. */
+function targets(ws: Excel.Worksheet): (address: string) => Target {
+  const cache = new Map<string, Target>();
+  return (address) => {
+    let t = cache.get(address);
+    if (!t) cache.set(address, (t = address.includes(",") ? ws.getRanges(address) : ws.getRange(address)));
+    return t;
+  };
 }
 
-/** Queues one sheet of the model (no sync). */
-export function queueSheet(ws: Excel.Worksheet, sh: SheetModel): void {
-  // values and formulas in one 2-D write over the used box; text cells are formatted as text first so
-  // "1.1" stays an item id and is not turned into a number
-  let bottom = 1;
-  let right = 1;
-  for (const c of sh.cells) {
-    const p = parseCell(c.ref);
-    bottom = Math.max(bottom, p.r);
-    right = Math.max(right, p.c);
-  }
-  const formulas: (string | number | boolean)[][] = Array.from({ length: bottom }, () => new Array(right).fill(""));
-  const formats: string[][] = Array.from({ length: bottom }, () => new Array(right).fill("General"));
-  for (const c of sh.cells) {
-    const p = parseCell(c.ref);
-    if (c.formula !== undefined) formulas[p.r - 1][p.c - 1] = `=${c.formula}`;
-    else if (c.value !== undefined && c.value !== null) formulas[p.r - 1][p.c - 1] = c.value;
-    if (typeof c.value === "string") formats[p.r - 1][p.c - 1] = "@";
-    else if (c.numFmt) formats[p.r - 1][p.c - 1] = c.numFmt;
-  }
-  const box = ws.getRange(area(1, 1, right, bottom));
-  box.numberFormat = formats;
-  box.formulas = formulas;
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
 
-  for (const col of sh.columns) {
-    const r = ws.getRange(`${colName(col.index)}:${colName(col.index)}`);
-    r.format.columnWidth = widthPoints(col.width);
-    if (col.hidden) r.columnHidden = true;
-  }
-  for (const row of sh.rows) {
-    const r = ws.getRange(`${row.index}:${row.index}`);
-    if (row.height) r.format.rowHeight = row.height;
-    if (row.hidden) r.rowHidden = true;
-  }
-  for (const run of styleRuns(sh.cells)) {
-    const r = ws.getRange(run.range);
-    const s = run.style;
-    // write-only navigation through r.format (nothing is read, so nothing needs a load or sync)
-    r.format.font.name = "Microsoft YaHei";
-    r.format.font.size = s.size ?? 10;
-    if (s.bold) r.format.font.bold = true;
-    if (s.italic) r.format.font.italic = true;
-    if (s.color) r.format.font.color = hex(s.color);
-    if (s.fill) r.format.fill.color = hex(s.fill);
-    if (s.wrap) r.format.wrapText = true;
-    if (s.h) r.format.horizontalAlignment = H_ALIGN[s.h];
-    if (s.v) r.format.verticalAlignment = V_ALIGN[s.v];
-    if (s.border) {
-      const edges: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
-      if (run.range.includes(":")) edges.push("InsideVertical");
-      for (const e of edges) {
-        const b = r.format.borders.getItem(e);
+/** One (property, value) on one (multi-area) range; write-only navigation, nothing is read. */
+function setFormat(t: Target, g: FormatGroup): void {
+  const f = t.format;
+  const v = g.value;
+  switch (g.prop) {
+    case "font.name":
+      f.font.name = String(v);
+      return;
+    case "font.size":
+      f.font.size = Number(v);
+      return;
+    case "font.bold":
+      f.font.bold = Boolean(v);
+      return;
+    case "font.italic":
+      f.font.italic = Boolean(v);
+      return;
+    case "font.color":
+      f.font.color = String(v);
+      return;
+    case "fill.color":
+      f.fill.color = String(v);
+      return;
+    case "wrapText":
+      f.wrapText = Boolean(v);
+      return;
+    case "horizontalAlignment":
+      f.horizontalAlignment = String(v) as Excel.HorizontalAlignment;
+      return;
+    case "verticalAlignment":
+      f.verticalAlignment = String(v) as Excel.VerticalAlignment;
+      return;
+    case "protection.locked":
+      f.protection.locked = Boolean(v);
+      return;
+    case "borders":
+      for (const e of EDGES) {
+        const b = f.borders.getItem(e);
         b.style = "Continuous";
-        b.color = "#A6A6A6";
+        b.color = BORDER_COLOR;
       }
-    }
+      return;
   }
-  for (const c of sh.cells) if (c.input) ws.getRange(c.ref).format.protection.locked = false;
-  for (const m of sh.merges) ws.getRange(m).merge(false);
+}
+
+/** Queues the data of one sheet of the model (no sync): everything but print setup and protection. */
+export function queueSheet(ws: Excel.Worksheet, sh: SheetModel): void {
+  const at = targets(ws);
+  // number formats first, per rectangle ("@" keeps "1.1" text), then values and formulas in one 2-D write
+  const grids = cellGrids(sh);
+  for (const { format, rects } of grids.numberFormats) {
+    for (const x of rects) ws.getRange(rectAddress(x)).numberFormat = Array.from({ length: x.bottom - x.top + 1 }, () => new Array(x.right - x.left + 1).fill(format));
+  }
+  for (const box of grids.boxes) ws.getRange(box.address).formulas = box.formulas;
+
+  const cols = columnPlan(sh, widthPoints);
+  for (const { size, addresses } of cols.sizes) for (const a of addresses) at(a).format.columnWidth = size;
+  for (const a of cols.hidden) ws.getRange(a).columnHidden = true;
+  const rows = rowPlan(sh);
+  for (const { size, addresses } of rows.sizes) for (const a of addresses) at(a).format.rowHeight = size;
+  for (const a of rows.hidden) ws.getRange(a).rowHidden = true;
+
+  for (const g of formatGroups(sh)) for (const a of g.addresses) setFormat(at(a), g);
+  for (const m of mergePlan(sh)) ws.getRange(m.address).merge(m.across);
 
   for (const v of sh.validations) {
-    const dv = ws.getRange(v.range).dataValidation;
+    const dv = at(v.range).dataValidation;
     dv.ignoreBlanks = true;
-    dv.rule = v.kind === "list" ? { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } } : { custom: { formula: `=${v.formula}` } };
+    // "any": no rule, only the prompt (the default rule of a range is "any value")
+    if (v.kind !== "any") {
+      dv.rule =
+        v.kind === "list"
+          ? { list: { inCellDropDown: true, source: (v.list ?? []).join(",") } }
+          : v.kind === "date"
+            ? { date: { formula1: "1900-01-01", operator: "GreaterThan" } }
+            : { custom: { formula: `=${v.formula}` } };
+      dv.errorAlert = { showAlert: true, style: "Stop", title: v.error.title, message: v.error.text };
+    }
     dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.text };
-    dv.errorAlert = { showAlert: true, style: "Stop", title: v.error.title, message: v.error.text };
   }
   for (const cf of sh.conditionalFormats) {
-    const c = ws.getRange(cf.range).conditionalFormats.add("Custom");
+    const c = at(cf.range).conditionalFormats.add("Custom");
     c.custom.rule.formula = `=${cf.formula}`;
     c.custom.format.fill.color = hex(cf.fill);
     if (cf.fontColor) c.custom.format.font.color = hex(cf.fontColor);
   }
+  if (sh.tabColor) ws.tabColor = hex(sh.tabColor);
+}
+
+/** Queues freeze panes and print setup of one sheet (no sync). */
+export function queuePrint(ws: Excel.Worksheet, sh: SheetModel): void {
   if (sh.freeze.rows || sh.freeze.columns) {
     if (sh.freeze.columns) ws.freezePanes.freezeAt(ws.getRange(area(1, 1, sh.freeze.columns, Math.max(1, sh.freeze.rows))));
     else ws.freezePanes.freezeRows(sh.freeze.rows);
@@ -152,7 +178,10 @@ export function queueSheet(ws: Excel.Worksheet, sh: SheetModel): void {
   pl.setPrintTitleRows(`$${sh.print.titleRows[0]}:$${sh.print.titleRows[1]}`);
   pl.headersFooters.defaultForAllPages.leftFooter = sh.print.footer.left;
   pl.headersFooters.defaultForAllPages.rightFooter = sh.print.footer.right;
-  if (sh.tabColor) ws.tabColor = hex(sh.tabColor);
+}
+
+/** Queues the protection of one sheet (no sync): only its input cells stay editable. */
+export function queueProtection(ws: Excel.Worksheet, sh: SheetModel): void {
   ws.protection.protect(
     {
       allowFormatRows: sh.protection.allowFormatRows,
@@ -168,6 +197,22 @@ export function queueSheet(ws: Excel.Worksheet, sh: SheetModel): void {
     },
     sh.protection.password
   );
+}
+
+/** A short description of an Office.js error: message and, where office.js gives it, the failing call. */
+export function describeError(e: unknown): string {
+  const err = e as { message?: unknown; code?: unknown; debugInfo?: { errorLocation?: unknown } };
+  const message = typeof err?.message === "string" && err.message ? err.message : String(e);
+  const where = typeof err?.debugInfo?.errorLocation === "string" && err.debugInfo.errorLocation ? ` [${err.debugInfo.errorLocation}]` : "";
+  return `${message}${where}`.slice(0, 300);
+}
+
+export function printWarning(e: unknown): Text {
+  const d = describeError(e);
+  return {
+    zh: `打印设置或冻结窗格未能全部应用（${d}）。评分表的数据、公式、名称和保护已完整插入；如需打印，请在 Excel 的“页面布局”中设置。`,
+    en: `Print setup or freeze panes were not fully applied (${d}). The scoring sheets' data, formulas, names and protection were inserted completely; set up printing under Page Layout in Excel if needed.`,
+  };
 }
 
 export async function insertTemplates(context: Excel.RequestContext, scheme: Scheme, opts: TemplateOptions): Promise<InsertResult> {
@@ -190,8 +235,23 @@ export async function insertTemplates(context: Excel.RequestContext, scheme: Sch
   const created: string[] = [];
   const added: string[] = [];
   const namesKept: string[] = [];
+  const warnings: Text[] = [];
+  const ws: Partial<Record<SheetKey, Excel.Worksheet>> = {};
+  /** all-or-nothing: removes what was created, then rethrows */
+  const rollback = async (error: unknown): Promise<never> => {
+    // A failed batch keeps what ran before the failure; sheets and names were queued in order, so
+    // deleting in the same order removes exactly what exists (the first missing item ends the batch).
+    try {
+      for (const name of created) sheets.getItem(name).delete();
+      for (const name of added) wb.names.getItem(name).delete();
+      await context.sync(); // R
+    } catch {
+      // the first item that was never created stops the clean-up batch, as intended
+    }
+    throw error;
+  };
+
   try {
-    const ws: Partial<Record<SheetKey, Excel.Worksheet>> = {};
     for (const sh of model.sheets) {
       ws[sh.key] = sheets.add(sh.name);
       created.push(sh.name);
@@ -208,24 +268,37 @@ export async function insertTemplates(context: Excel.RequestContext, scheme: Sch
       wb.names.add(n.name, target.getRange(n.ref));
       added.push(n.name);
     }
-    (ws.service as Excel.Worksheet).activate();
-    (ws.service as Excel.Worksheet).getRange(area(model.layout.service.alphaCol, model.layout.service.firstItemRow, model.layout.service.alphaCol, model.layout.service.firstItemRow)).select();
+    // the stamp: a very hidden sheet (not in Excel's Unhide list) and the workbook's custom properties
+    for (const sh of model.sheets) if (sh.state === "veryHidden") (ws[sh.key] as Excel.Worksheet).visibility = "VeryHidden";
+    for (const [k, v] of model.stamp ?? []) wb.properties.custom.add(STAMP_PROPERTY_PREFIX + k, v);
+    const service = ws.service as Excel.Worksheet;
+    service.activate();
+    const L = model.layout.service;
+    service.getRange(area(L.alphaCol, L.firstItemRow, L.alphaCol, L.firstItemRow)).select();
     await context.sync(); // 2
   } catch (error) {
-    // A failed batch keeps what ran before the failure; sheets and names were queued in order, so
-    // deleting in the same order removes exactly what exists (the first missing item ends the batch).
-    try {
-      for (const name of created) sheets.getItem(name).delete();
-      for (const name of added) wb.names.getItem(name).delete();
-      await context.sync(); // 3
-    } catch {
-      // the first item that was never created stops the clean-up batch, as intended
-    }
-    throw error;
+    return rollback(error);
   }
+
+  // The sheets are taken again by name: what worksheets.add() returned is a method's result, which
+  // office.js treats as invalid after the sync that ran it unless Excel returned a reference for it.
+  try {
+    for (const sh of model.sheets) queuePrint(sheets.getItem(sh.name), sh);
+    await context.sync(); // 3
+  } catch (error) {
+    warnings.push(printWarning(error));
+  }
+
+  try {
+    for (const sh of model.sheets) queueProtection(sheets.getItem(sh.name), sh);
+    await context.sync(); // 4
+  } catch (error) {
+    return rollback(error);
+  }
+
   return {
     sheets: model.sheets.map((s) => ({ key: s.key, name: s.name, renamed: s.name !== defaults[s.key] })),
     namesKept,
+    warnings,
   };
 }
-

@@ -9,6 +9,14 @@ export function lit(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
+/** Text of any length as literals of at most 255 characters joined by "&" (one literal when it fits). */
+export function text(s: string): string {
+  if (s.length <= 255) return lit(s);
+  const parts: string[] = [];
+  for (let i = 0; i < s.length; i += 255) parts.push(lit(s.slice(i, i + 255)));
+  return parts.join("&");
+}
+
 /** A number as formula text, never in exponent notation and never with a locale separator. */
 export function num(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
@@ -25,11 +33,11 @@ export function concat(template: string, exprs: Record<string, string>): string 
   let m: RegExpExecArray | null;
   while ((m = re.exec(template))) {
     if (!(m[1] in exprs)) continue;
-    if (m.index > last) parts.push(lit(template.slice(last, m.index)));
+    if (m.index > last) parts.push(text(template.slice(last, m.index)));
     parts.push(exprs[m[1]]);
     last = m.index + m[0].length;
   }
-  if (last < template.length) parts.push(lit(template.slice(last)));
+  if (last < template.length) parts.push(text(template.slice(last)));
   return parts.join("&");
 }
 

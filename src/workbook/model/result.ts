@@ -7,7 +7,7 @@
  * wording (a hidden table generated here), so the sheet and the engine say the same thing.
  */
 import type { GradeCode, Lang, RuleProfile, Scheme } from "../../scheme/types";
-import { applyConformity, describeProfile, explainGrade, explainNext, fmt, grade, nextGrade, type GradeResult } from "../../engine";
+import { applyConformity, describeProfile, explainGrade, explainNext, fmt, grade, nextGrade, withReview, type GradeResult } from "../../engine";
 import { a1, area, col, quoteSheet } from "../a1";
 import { NAMES } from "../contract";
 import { pick, t, type LabelKey } from "../labels";
@@ -25,7 +25,7 @@ import {
   textUnits,
   type SheetContext,
 } from "./builder";
-import { concat, ifChain, lit, num } from "./formula";
+import { concat, ifChain, lit, num, text } from "./formula";
 import type { RecordsRefs } from "./records";
 import { listValidation, dateValidation } from "./validation";
 import { TEMPLATE_VERSION, type CellModel, type CellStyle, type MaturityLayout, type NameModel, type ResultLayout, type ServiceLayout, type SheetModel } from "./types";
@@ -34,11 +34,8 @@ import { TEMPLATE_VERSION, type CellModel, type CellStyle, type MaturityLayout, 
 export interface TextRow {
   /** the reason with "{S}" where the score goes (review passed or absent) */
   reason: string;
-  /** the reason when the conformity review failed */
-  reasonFailed: string;
   /** what the next result needs, with "{DS}" / "{DT}" for the service and total rises */
   next: string;
-  nextFailed: string;
   /** the next gate's minimum service score and the lowest total of its level ("" at the top) */
   upMin: number | "";
   upBand: number | "";
@@ -56,7 +53,11 @@ const SENT_DT = 777;
  * bounded by the gates' minimum scores, so within one interval and level the grade, the gate, the
  * next gate and which rises are needed are fixed; only the numbers vary, and they are placeholders.
  */
-export function textTable(scheme: Scheme, profile: RuleProfile, lang: Lang): { thresholds: number[]; rows: TextRow[]; provisional: string } {
+export function textTable(
+  scheme: Scheme,
+  profile: RuleProfile,
+  lang: Lang
+): { thresholds: number[]; rows: TextRow[]; provisional: string; failedReason: string; failedNext: string } {
   const thresholds = [...new Set(profile.gates.map((g) => g.minService))].sort((a, b) => a - b);
   const mark = fmt(SENT_S, profile.decimals);
   const bandMin = (level: number | undefined) => scheme.maturityBands.find((b) => b.level === level)?.min ?? "";
@@ -67,6 +68,12 @@ export function textTable(scheme: Scheme, profile: RuleProfile, lang: Lang): { t
   };
   const rows: TextRow[] = [];
   let provisional = "";
+  // a failed review: one sentence for every row, with the level ("{L}") and the scores' grade ("{G}") as placeholders
+  const lvlText = (level: number) => pick(scheme.maturityBands.find((b) => b.level === level)?.label ?? { zh: "", en: "" }, lang);
+  const sample = applyConformity(grade(profile.gates[profile.gates.length - 1].minService, profile.gates[profile.gates.length - 1].minLevel, profile), "failed");
+  const fill = (tpl: string, level: number, code: GradeCode) => tpl.split("{L}").join(lvlText(level)).split("{G}").join(pick(scheme.gradeLabels[code], lang));
+  const failedReason = withScore(sample, "reason").split(lvlText(sample.level)).join("{L}").split(pick(scheme.gradeLabels[sample.scored], lang)).join("{G}");
+  const failedNext = pick(explainNext(nextGrade(sample, 0, scheme, profile), scheme), lang).split(pick(scheme.gradeLabels[sample.scored], lang)).join("{G}");
   for (const band of scheme.maturityBands) {
     for (let j = 0; j <= thresholds.length; j++) {
       const s = j === 0 ? Math.min(0, thresholds[0] - 1) : thresholds[j - 1];
@@ -76,11 +83,18 @@ export function textTable(scheme: Scheme, profile: RuleProfile, lang: Lang): { t
       const nextText = pick(explainNext(n ? { ...n, serviceRise: n.serviceRise > 0 ? SENT_DS : 0, totalRise: n.totalRise > 0 ? SENT_DT : 0 } : null, scheme), lang)
         .replace(`+${fmt(SENT_DS)}`, "+{DS}")
         .replace(`+${SENT_DT}`, "+{DT}");
+      // the failed-review sentences of this row must be exactly the placeholders filled in (when the
+      // scores give no result, the row's own next sentence with the review added)
+      if (fill(failedReason, band.level, failed.scored) !== withScore(failed, "reason")) throw new Error("the failed-review reason does not follow one pattern");
+      const fn = nextGrade(failed, band.min, scheme, profile);
+      const fnText = pick(explainNext(fn ? { ...fn, serviceRise: fn.serviceRise > 0 ? SENT_DS : 0, totalRise: fn.totalRise > 0 ? SENT_DT : 0 } : null, scheme), lang)
+        .replace(`+${fmt(SENT_DS)}`, "+{DS}")
+        .replace(`+${SENT_DT}`, "+{DT}");
+      const want = failed.scored === "NONE" ? pick(withReview({ zh: nextText, en: nextText }), lang) : fill(failedNext, band.level, failed.scored);
+      if (fnText !== want) throw new Error("the failed-review next step does not follow one pattern");
       rows.push({
         reason: withScore(g, "reason"),
-        reasonFailed: withScore(failed, "reason"),
         next: nextText,
-        nextFailed: pick(explainNext(nextGrade(failed, band.min, scheme, profile), scheme), lang),
         upMin: g.up ? g.up.minService : "",
         upBand: g.up ? bandMin(g.up.minLevel) : "",
         metMin: g.gate ? g.gate.minService : "",
@@ -94,7 +108,7 @@ export function textTable(scheme: Scheme, profile: RuleProfile, lang: Lang): { t
       }
     }
   }
-  return { thresholds, rows, provisional };
+  return { thresholds, rows, provisional, failedReason, failedNext };
 }
 
 export function resultSheet(
@@ -295,8 +309,8 @@ export function resultSheet(
   b.merge(cD, rGrade, cE, rGrade);
   b.heights.set(rGrade, 26);
 
-  const { thresholds, rows, provisional } = textTable(scheme, profile, lang);
-  const cols = ["reason", "reasonFailed", "next", "nextFailed", "upMin", "upBand", "metMin", "metBand"] as const;
+  const { thresholds, rows, provisional, failedReason, failedNext } = textTable(scheme, profile, lang);
+  const cols = ["reason", "next", "upMin", "upBand", "metMin", "metBand"] as const;
   rows.forEach((tr, i) => cols.forEach((k, j) => b.put(cT0 + j, i + 1, { value: tr[k] === "" ? null : tr[k] })));
   const perLevel = thresholds.length + 1;
   const sIdx = ifChain(
@@ -307,14 +321,17 @@ export function resultSheet(
   const tcol = (k: (typeof cols)[number]) => `$${col(cT0 + cols.indexOf(k))}$1:$${col(cT0 + cols.indexOf(k))}$${rows.length}`;
   const at = (k: (typeof cols)[number]) => `INDEX(${tcol(k)},${kRow})`;
   const rReason = row("resReason", {
-    formula: `IF(${final}="","",IF(${failed},SUBSTITUTE(${at("reasonFailed")},"{S}",FIXED(${Sc},${profile.decimals},TRUE)),SUBSTITUTE(${at("reason")},"{S}",FIXED(${Sc},${profile.decimals},TRUE))&IF(${isProvisional},${lit(provisional)},"")))`,
+    formula: `IF(${final}="","",IF(${failed},${concat(failedReason, { S: `FIXED(${Sc},${profile.decimals},TRUE)`, L: a1(cC, rLvl), G: labelOf(scored) })},SUBSTITUTE(${at("reason")},"{S}",FIXED(${Sc},${profile.decimals},TRUE))&IF(${isProvisional},${text(provisional)},"")))`,
     style: { ...textStyle, v: "top" },
   });
-  const longest = (k: "reason" | "reasonFailed" | "next") => rows.reduce((a, x) => (textUnits(x[k]) > textUnits(a) ? x[k] : a), "");
+  const longest = (k: "reason" | "next") => rows.reduce((a, x) => (textUnits(x[k]) > textUnits(a) ? x[k] : a), "");
   b.fit(rReason, longest("reason") + provisional, cB, cE);
-  b.fit(rReason, longest("reasonFailed"), cB, cE);
+  b.fit(rReason, failedReason + "AAAAA", cB, cE);
+  const nextFilled = `SUBSTITUTE(SUBSTITUTE(${at("next")},"{DS}",FIXED(${at("upMin")}-${Sc},${profile.decimals},TRUE)),"{DT}",${at("upBand")}-${Tc})`;
+  // a failed review on scores that give no result: the same sentence, its full stop replaced by the review
+  const reviewSuffix = pick(withReview({ zh: "。", en: "." }), lang);
   const rNext = row("resNext", {
-    formula: `IF(${final}="","",IF(${failed},${at("nextFailed")},SUBSTITUTE(SUBSTITUTE(${at("next")},"{DS}",FIXED(${at("upMin")}-${Sc},${profile.decimals},TRUE)),"{DT}",${at("upBand")}-${Tc})))`,
+    formula: `IF(${final}="","",IF(${failed},IF(${scored}<>"NONE",${concat(failedNext, { G: labelOf(scored) })},LEFT(${nextFilled},LEN(${nextFilled})-1)&${text(reviewSuffix)}),${nextFilled}))`,
     style: { ...textStyle, v: "top" },
   });
   b.fit(rNext, longest("next"), cB, cE);

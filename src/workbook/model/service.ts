@@ -43,8 +43,10 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
   const cState = cSpread + 1;
   const cBand = cState + n;
   const cScored = cBand + n;
+  /** hidden: the Likert labels, then the N/A and invalid labels, looked up by the label cells */
+  const cLabels = cScored + 1;
   const lastVisible = cSpread;
-  const lastCol = cScored;
+  const lastCol = cLabels;
 
   // rows: band, title, the rater (visit) particulars, two heading rows, the items
   const rKind = 3, rName = 4, rDate = 5, rMethod = 6, rHead1 = 7, rHead2 = 8, r0 = 9;
@@ -75,6 +77,7 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
   }
   widths.set(cSpread, 7);
   widths.set(cScored, 6);
+  widths.set(cLabels, 10);
   const hidden = new Set<number>();
   for (let c = cState; c <= lastCol; c++) hidden.add(c);
 
@@ -112,7 +115,8 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
   for (const [c0, text] of blocks) {
     for (let r = 0; r < n; r++) {
       b.put(c0 + r, rHead1, { value: r === 0 ? text : null, style: headStyle });
-      b.put(c0 + r, rHead2, { formula: raterHead(r), style: { ...headStyle, size: 9 } });
+      // the α block works the heading out; the other blocks show it
+      b.put(c0 + r, rHead2, { formula: c0 === cAlpha ? raterHead(r) : a1(cAlpha + r, rHead2), style: { ...headStyle, size: 9 } });
     }
     b.merge(c0, rHead1, c0 + n - 1, rHead1);
     if (n === 1) b.fitWords(c0, text);
@@ -130,8 +134,15 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
   }
   b.put(cScored, rHead2, { value: "scored" });
 
+  // the label table (hidden), one cell per label: the label cells look their text up here
+  const labelTexts = [...likert.map((l) => pick(l.label, lang)), t("naLabel", lang), t("invalid", lang)];
+  labelTexts.forEach((text, i) => b.put(cLabels, r0 + i, { value: text }));
+  const labelTable = `$${col(cLabels)}$${r0}:$${col(cLabels)}$${r0 + labelTexts.length - 1}`;
+
   // item rows
-  const naTests = (x: string) => scheme.notApplicable.map((na) => `UPPER(TRIM(${x}))=${lit(na.toUpperCase())}`).join(",");
+  // text without letters (不适用) has no case to ignore: compared as typed, trimmed
+  const naTests = (x: string) =>
+    scheme.notApplicable.map((na) => (na.toUpperCase() === na.toLowerCase() ? `TRIM(${x})=${lit(na)}` : `UPPER(TRIM(${x}))=${lit(na.toUpperCase())}`)).join(",");
   const W = (i: number) => `$${col(cW)}${r0 + i}`;
   items.forEach((it, i) => {
     const r = r0 + i;
@@ -154,14 +165,20 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
       b.put(cAlpha + k, r, { value: null, input: true, style: inputStyle });
       // state: 0 blank, 1 a number in [lo, hi], 2 not applicable, 3 invalid
       b.put(cState + k, r, {
-        formula: `IF(ISNUMBER(${x}),IF(AND(${x}>=${num(lo)},${x}<=${num(hi)}),1,3),IF(TRIM(${x})="",0,IF(OR(${naTests(x)}),2,3)))`,
+        // a number: 1 inside [lo, hi], else 3
+        formula: `IF(ISNUMBER(${x}),3-2*(${x}>=${num(lo)})*(${x}<=${num(hi)}),IF(TRIM(${x})="",0,IF(OR(${naTests(x)}),2,3)))`,
       });
+      // the band: the first band plus one for every upper edge below α (lower edges are open, RULES.md §1)
       b.put(cBand + k, r, {
-        formula: `IF(${st}=1,${ifChain(likert.slice(0, -1).map((l) => [`${x}<=${num(l.max)}`, String(l.band)]), String(likert[likert.length - 1].band))},"")`,
+        formula: `IF(${st}=1,${likert[0].band}${likert
+          .slice(0, -1)
+          .map((l) => `+(${x}>${num(l.max)})`)
+          .join("")},"")`,
       });
       b.put(cAct + k, r, { formula: `IF(${st}=1,${W(i)}*${x},"")`, style: calcStyle, numFmt: "0.00" });
+      // state 1: the band's label; 2 and 3: the N/A and invalid labels after the bands'
       b.put(cLab + k, r, {
-        formula: `IF(${st}=1,CHOOSE(${band},${likert.map((l) => lit(pick(l.label, lang))).join(",")}),IF(${st}=2,${lit(t("naLabel", lang))},IF(${st}=3,${lit(t("invalid", lang))},"")))`,
+        formula: `IF(${st}=0,"",INDEX(${labelTable},IF(${st}=1,${band},${st}+${likert.length - 1})))`,
         style: { ...calcStyle, size: 9 },
       });
     }
@@ -184,7 +201,7 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
   };
   labelRow(rSumHead, "hSummary");
   b.put(cPanel, rSumHead, { value: t("hPanel", lang), style: headStyle });
-  for (let k = 0; k < n; k++) b.put(cAlpha + k, rSumHead, { formula: raterHead(k), style: { ...headStyle, size: 9 } });
+  for (let k = 0; k < n; k++) b.put(cAlpha + k, rSumHead, { formula: a1(cAlpha + k, rHead2), style: { ...headStyle, size: 9 } });
   b.fit(rSumHead, t("hRater", lang, { n: 10 }), cAlpha, cAlpha, 9);
 
   const stRange = (k: number, r1 = r0, r2 = rLast) => `${a1(cState + k, r1)}:${a1(cState + k, r2)}`;
@@ -261,7 +278,7 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
   // per-characteristic subtotals
   labelRow(rCharHead, "hCharacteristics");
   b.put(cPanel, rCharHead, { value: t("hPanel", lang), style: headStyle });
-  for (let k = 0; k < n; k++) b.put(cAlpha + k, rCharHead, { formula: raterHead(k), style: { ...headStyle, size: 9 } });
+  for (let k = 0; k < n; k++) b.put(cAlpha + k, rCharHead, { formula: a1(cAlpha + k, rHead2), style: { ...headStyle, size: 9 } });
   b.fit(rCharHead, t("hRater", lang, { n: 10 }), cAlpha, cAlpha, 9);
   scheme.characteristics.forEach((ch, ci) => {
     const r = rChar0 + ci;
