@@ -24,6 +24,15 @@ export const LIMITS = {
   cellsPerSheet: 250_000,
   /** cells read from all worksheets of one workbook */
   cellsPerWorkbook: 1_000_000,
+  /**
+   * merged ranges, data validations and hidden row/column records kept from one worksheet (rows and
+   * columns that are not hidden are not kept, so they need no bound of their own)
+   */
+  rangesPerSheet: 50_000,
+  /** cell formats (cellXfs) and number formats of the styles part (Excel's own limit is 64,000 formats) */
+  styles: 64_000,
+  /** custom and core document properties */
+  properties: 1000,
   /** entries of the shared-string table */
   sharedStrings: 250_000,
   /** characters of one cell's text (Excel's own limit) */
