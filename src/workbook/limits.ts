@@ -45,4 +45,5 @@ export const LIMITS = {
   findingsPerFile: 200,
 } as const;
 
-export type Limits = typeof LIMITS;
+/** The bounds as a type: readers take them as a parameter (tests pass smaller ones). */
+export type Limits = { readonly [K in keyof typeof LIMITS]: number };

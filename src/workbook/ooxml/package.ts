@@ -116,10 +116,19 @@ export class Package {
 /** "1", "true" (and "on" in some writers) are true. */
 export const truthy = (v: string | undefined): boolean => v === "1" || v === "true" || v === "on";
 
-/** A non-negative integer attribute; anything else is undefined. */
+/** A non-negative integer attribute (at most 9 digits, spaces around allowed); anything else is undefined. */
 export function intAttr(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const t = v.trim();
-  if (!/^\d{1,9}$/.test(t)) return undefined;
-  return Number(t);
+  let i = 0;
+  let end = v.length;
+  while (i < end && v.charCodeAt(i) === 32) i++;
+  while (end > i && v.charCodeAt(end - 1) === 32) end--;
+  if (end === i || end - i > 9) return undefined;
+  let n = 0;
+  for (let k = i; k < end; k++) {
+    const c = v.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return undefined;
+    n = n * 10 + c;
+  }
+  return n;
 }

@@ -6,7 +6,7 @@ import { fault, limitFault, num } from "./fault";
 import { SharedFormula } from "./formula";
 import { intAttr, truthy, type Package } from "./package";
 import { richText, unescapeXstring } from "./parts";
-import { cellKey, type Cell, type CellType, type DataValidation, type FormulaType, type SheetData, type SheetInfo, type SheetProtection } from "./types";
+import { type Cell, type CellType, type DataValidation, type FormulaType, type SheetData, type SheetInfo, type SheetProtection } from "./types";
 import { CLOSE, OPEN, type XmlPull } from "./xml";
 
 const MAX_ROW = 1048576;
@@ -71,7 +71,9 @@ class XCell implements Cell {
 }
 
 class Sheet implements SheetData {
-  readonly cells = new Map<number, Cell>();
+  readonly cells: Cell[] = [];
+  /** row → index of its first cell in `cells`; the row's cells follow, in column order */
+  readonly rowStart = new Map<number, number>();
   readonly merges: string[] = [];
   readonly validations: DataValidation[] = [];
   protection: SheetProtection | null = null;
@@ -82,10 +84,23 @@ class Sheet implements SheetData {
   constructor(readonly info: SheetInfo) {}
   cell(ref: string): Cell | undefined {
     const p = parseRef(ref.replace(/\$/g, ""));
-    return p ? this.cells.get(cellKey(p[0], p[1])) : undefined;
+    return p ? this.cellAt(p[0], p[1]) : undefined;
   }
   cellAt(row: number, col: number): Cell | undefined {
-    return this.cells.get(cellKey(row, col));
+    const start = this.rowStart.get(row);
+    if (start === undefined) return undefined;
+    // columns ascend strictly within a row, so column `col` is at most col - 1 places after the row's first cell
+    const cells = this.cells;
+    let lo = start;
+    let hi = Math.min(start + col - 1, cells.length - 1);
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cells[mid];
+      if (c.row < row || (c.row === row && c.col < col)) lo = mid + 1;
+      else if (c.row > row || c.col > col) hi = mid - 1;
+      else return c;
+    }
+    return undefined;
   }
 }
 
@@ -116,11 +131,11 @@ export function readSheet(ctx: SheetContext, info: SheetInfo, part: string): She
     addRange();
     const dv: DataValidation = {
       type: x.attr("type") ?? "none",
-      operator: x.attr("operator"),
+      operator: x.attr("operator") ?? "between",
       sqref: pkg.bounded(x.attr("sqref") ?? "", part),
       allowBlank: truthy(x.attr("allowBlank")),
       showErrorMessage: truthy(x.attr("showErrorMessage")),
-      errorStyle: x.attr("errorStyle"),
+      errorStyle: x.attr("errorStyle") ?? "stop",
       source,
     };
     x.children((l) => {
@@ -322,8 +337,8 @@ function readSheetData(
         } else if (t === "str") value = unescapeXstring(raw);
         else value = raw; // e (error text), d (ISO date)
       }
-      const key = cellKey(row, col);
-      sh.cells.set(key, new XCell(row, col, t, s, raw, value, formula, fType, fRef));
+      if (!sh.rowStart.has(row)) sh.rowStart.set(row, sh.cells.length);
+      sh.cells.push(new XCell(row, col, t, s, raw, value, formula, fType, fRef));
     }
   }
 }

@@ -83,13 +83,15 @@ export interface Cell {
 
 export interface DataValidation {
   type: string;
-  operator?: string;
+  /** as stored, or the schema's default "between" */
+  operator: string;
   sqref: string;
   formula1?: string;
   formula2?: string;
   allowBlank: boolean;
   showErrorMessage: boolean;
-  errorStyle?: string;
+  /** as stored, or the schema's default "stop" */
+  errorStyle: string;
   /** where it was stored: the main dataValidations element, or the x14 extension (lists from other sheets) */
   source: "main" | "x14";
 }
@@ -103,8 +105,8 @@ export interface SheetProtection {
 
 export interface SheetData {
   info: SheetInfo;
-  /** cells by key row × 16384 + col (see cellKey) */
-  cells: ReadonlyMap<number, Cell>;
+  /** the cells in document order (by row, then column) */
+  cells: readonly Cell[];
   cell(ref: string): Cell | undefined;
   cellAt(row: number, col: number): Cell | undefined;
   /** "A1:B2" */
@@ -149,5 +151,3 @@ export interface XlsxDoc {
   /** bytes inflated from the file so far */
   readonly inflatedBytes: number;
 }
-
-export const cellKey = (row: number, col: number): number => row * 16384 + col;
