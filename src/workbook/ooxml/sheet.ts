@@ -337,6 +337,9 @@ function readSheetData(
         } else if (t === "str") value = unescapeXstring(raw);
         else value = raw; // e (error text), d (ISO date)
       }
+      // a cell with no value, no formula and the default style says nothing an absent cell does not
+      // (it still counts towards the bounds above)
+      if (raw === undefined && formula === undefined && s === 0 && t !== "inlineStr") continue;
       if (!sh.rowStart.has(row)) sh.rowStart.set(row, sh.cells.length);
       sh.cells.push(new XCell(row, col, t, s, raw, value, formula, fType, fRef));
     }

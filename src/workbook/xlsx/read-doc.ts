@@ -7,7 +7,7 @@
 import type { Scheme } from "../../scheme/types";
 import { finding, type AssessmentInput, type Finding } from "../../engine";
 import { NAMES, type RangeSnapshot, type WorkbookSnapshot } from "../contract";
-import { a1, quoteSheet, splitAddress } from "../a1";
+import { a1, quoteSheet } from "../a1";
 import { LIMITS, type Limits } from "../limits";
 import { assessmentFromSnapshot, expectedModel, formulaFindings, locateFindings } from "../snapshot";
 import { isFault, readXlsx, type Cell, type OoxmlFault, type SheetData, type XlsxDoc } from "../ooxml/xlsx";
@@ -34,8 +34,34 @@ export const formulaOf = (c: Cell | undefined): unknown => (c?.formula !== undef
 /** The area a name refers to: one range on one sheet (whole columns and rows included), or null. */
 export function nameArea(formula: string): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
   const f = formula.trim().replace(/^=/, "");
-  const { sheet, ref } = splitAddress(f);
-  if (!sheet || sheet.includes("[") || /[,()\s]/.test(ref)) return null;
+  // the sheet: 'quoted, with '' for a quote' or a plain name (no quote, space, punctuation or brackets)
+  let sheet: string;
+  let rest: string;
+  if (f.startsWith("'")) {
+    let i = 1;
+    sheet = "";
+    for (;;) {
+      if (i >= f.length) return null;
+      if (f[i] === "'") {
+        if (f[i + 1] === "'") {
+          sheet += "'";
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      sheet += f[i++];
+    }
+    if (f[i + 1] !== "!") return null;
+    rest = f.slice(i + 2);
+  } else {
+    const m = /^([^'!,()\s[\]:*?/\\]+)!(.*)$/.exec(f);
+    if (!m) return null;
+    [, sheet, rest] = m;
+  }
+  if (!sheet || sheet.includes("[") || sheet.includes("]")) return null;
+  const ref = rest.replace(/\$/g, "");
+  if (/[^A-Za-z0-9:]/.test(ref)) return null;
   const parts = ref.split(":");
   if (parts.length > 2) return null;
   const cell = /^([A-Za-z]{1,3})(\d{1,7})$/;

@@ -11,19 +11,24 @@ import { readWorkbookBytes, type WorkbookRead } from "./read-doc";
 
 export { faultFinding, formulaOf, nameArea, readWorkbook, readWorkbookBytes, snapshotOfDoc, valueOf, type WorkbookRead } from "./read-doc";
 
-/** At most `max` bytes of a file, or null when it holds more. */
+/** At most `max` bytes of a file, or null when it holds more (also if it grows while being read). */
 function readBounded(path: string, max: number): Uint8Array | null {
   const fd = fs.openSync(path, "r");
   try {
-    const buf = Buffer.allocUnsafe(max + 1);
+    let buf = Buffer.allocUnsafe(Math.min(fs.fstatSync(fd).size, max) + 1);
     let n = 0;
     for (;;) {
+      if (n === buf.length) {
+        if (n > max) return null;
+        const bigger = Buffer.allocUnsafe(max + 1);
+        buf.copy(bigger, 0, 0, n);
+        buf = bigger;
+      }
       const got = fs.readSync(fd, buf, n, buf.length - n, null);
       if (got === 0) break;
       n += got;
-      if (n > max) return null;
     }
-    return new Uint8Array(buf.buffer, buf.byteOffset, n);
+    return n > max ? null : new Uint8Array(buf.buffer, buf.byteOffset, n);
   } finally {
     fs.closeSync(fd);
   }
