@@ -113,6 +113,15 @@ describe("XML pull parser", () => {
     }
   });
 
+  test("many attributes: duplicates found in linear time, more than 1,000 refused", () => {
+    const attrs = (n: number) => Array.from({ length: n }, (_, i) => `a${i}="${"v".repeat(100)}"`).join(" ");
+    expect(events(`<r ${attrs(1000)}/>`)).toHaveLength(2);
+    expect(faultOf(() => events(`<r ${attrs(20)} a7="x"/>`)).text.en).toContain("a7 appears twice");
+    const t0 = Date.now();
+    expect(faultOf(() => events(`<r ${attrs(200_000)}/>`)).text.en).toContain("more than 1000 attributes");
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+
   test("children(), readText() and skip() walk subtrees", () => {
     const x = new XmlPull(`<r><a><x><y>deep</y></x></a><t>one<b>two</b></t><c/></r>`, "t", 64);
     x.next();

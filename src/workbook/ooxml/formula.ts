@@ -9,12 +9,6 @@
 const MAX_COL = 16384;
 const MAX_ROW = 1048576;
 
-type Part =
-  | { kind: "text"; text: string }
-  | { kind: "cell"; colAbs: boolean; col: number; rowAbs: boolean; row: number }
-  | { kind: "cols"; a: { abs: boolean; col: number }; b: { abs: boolean; col: number } }
-  | { kind: "rows"; a: { abs: boolean; row: number }; b: { abs: boolean; row: number } };
-
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** characters that continue a name: a reference must not be glued to one */
@@ -83,14 +77,19 @@ function scanRow(f: string, i: number): { end: number; abs: boolean; row: number
   return { end: j, abs, row };
 }
 
-/** The formula split into literal text and references. */
-export function tokenizeRefs(f: string): Part[] {
-  const parts: Part[] = [];
-  let text = "";
+const cellText = (colAbs: boolean, col: number, rowAbs: boolean, row: number) =>
+  col < 1 || col > MAX_COL || row < 1 || row > MAX_ROW ? "#REF!" : `${colAbs ? "$" : ""}${colLetters(col)}${rowAbs ? "$" : ""}${row}`;
+
+/**
+ * The formula `f` moved by (dr, dc) as Excel moves a shared formula: one pass over the text, no
+ * intermediate token list (memory is the output only).
+ */
+export function shiftFormula(f: string, dr: number, dc: number): string {
+  let out = "";
   let i = 0;
-  const flush = () => {
-    if (text) parts.push({ kind: "text", text });
-    text = "";
+  const glued = (end: number) => {
+    const after = f.charCodeAt(end);
+    return end < f.length && (isNameChar(after) || after === 40 || after === 33 || after === 36);
   };
   while (i < f.length) {
     const c = f.charCodeAt(i);
@@ -103,7 +102,7 @@ export function tokenizeRefs(f: string): Part[] {
           else break;
         } else j++;
       }
-      text += f.slice(i, j + 1);
+      out += f.slice(i, j + 1);
       i = j + 1;
       continue;
     }
@@ -120,7 +119,7 @@ export function tokenizeRefs(f: string): Part[] {
         if (d === 91) depth++;
         else if (d === 93 && --depth === 0) break;
       }
-      text += f.slice(i, j + 1);
+      out += f.slice(i, j + 1);
       i = j + 1;
       continue;
     }
@@ -128,24 +127,19 @@ export function tokenizeRefs(f: string): Part[] {
     const boundary = i === 0 || !(isNameChar(prev) || prev === 36);
     if (boundary && (c === 36 || isLetter(c) || isDigit(c))) {
       const cell = isDigit(c) ? null : scanCell(f, i);
-      if (cell) {
-        const after = f.charCodeAt(cell.end);
-        const glued = cell.end < f.length && (isNameChar(after) || after === 40 || after === 33 || after === 36);
-        if (!glued) {
-          flush();
-          parts.push({ kind: "cell", colAbs: cell.colAbs, col: cell.col, rowAbs: cell.rowAbs, row: cell.row });
-          i = cell.end;
-          continue;
-        }
+      if (cell && !glued(cell.end)) {
+        out += cellText(cell.colAbs, cell.colAbs ? cell.col : cell.col + dc, cell.rowAbs, cell.rowAbs ? cell.row : cell.row + dr);
+        i = cell.end;
+        continue;
       }
       // A:B column range
       const ca = isDigit(c) ? null : scanCol(f, i);
       if (ca && f.charCodeAt(ca.end) === 58) {
         const cb = scanCol(f, ca.end + 1);
-        const after = cb ? f.charCodeAt(cb.end) : 0;
-        if (cb && !(cb.end < f.length && (isNameChar(after) || after === 40 || after === 33 || after === 36))) {
-          flush();
-          parts.push({ kind: "cols", a: { abs: ca.abs, col: ca.col }, b: { abs: cb.abs, col: cb.col } });
+        if (cb && !glued(cb.end)) {
+          const a = ca.abs ? ca.col : ca.col + dc;
+          const b = cb.abs ? cb.col : cb.col + dc;
+          out += a < 1 || b < 1 || a > MAX_COL || b > MAX_COL ? "#REF!" : `${ca.abs ? "$" : ""}${colLetters(a)}:${cb.abs ? "$" : ""}${colLetters(b)}`;
           i = cb.end;
           continue;
         }
@@ -155,9 +149,10 @@ export function tokenizeRefs(f: string): Part[] {
       if (ra && f.charCodeAt(ra.end) === 58) {
         const rb = scanRow(f, ra.end + 1);
         const after = rb ? f.charCodeAt(rb.end) : 0;
-        if (rb && !(rb.end < f.length && (isNameChar(after) || after === 40 || after === 33 || after === 46))) {
-          flush();
-          parts.push({ kind: "rows", a: { abs: ra.abs, row: ra.row }, b: { abs: rb.abs, row: rb.row } });
+        if (rb && !(rb.end < f.length && (isNameChar(after) || after === 40 || after === 33))) {
+          const a = ra.abs ? ra.row : ra.row + dr;
+          const b = rb.abs ? rb.row : rb.row + dr;
+          out += a < 1 || b < 1 || a > MAX_ROW || b > MAX_ROW ? "#REF!" : `${ra.abs ? "$" : ""}${a}:${rb.abs ? "$" : ""}${b}`;
           i = rb.end;
           continue;
         }
@@ -165,61 +160,27 @@ export function tokenizeRefs(f: string): Part[] {
       // a name, function or number: copy the whole run
       let j = i + 1;
       while (j < f.length && (isNameChar(f.charCodeAt(j)) || f.charCodeAt(j) === 36)) j++;
-      text += f.slice(i, j);
+      out += f.slice(i, j);
       i = j;
       continue;
     }
-    text += f[i];
+    out += f[i];
     i++;
-  }
-  flush();
-  return parts;
-}
-
-/** Renders the parts moved by (dr, dc). */
-function render(parts: Part[], dr: number, dc: number): string {
-  let out = "";
-  for (const p of parts) {
-    if (p.kind === "text") out += p.text;
-    else if (p.kind === "cell") {
-      const col = p.colAbs ? p.col : p.col + dc;
-      const row = p.rowAbs ? p.row : p.row + dr;
-      if (col < 1 || col > MAX_COL || row < 1 || row > MAX_ROW) out += "#REF!";
-      else out += `${p.colAbs ? "$" : ""}${colLetters(col)}${p.rowAbs ? "$" : ""}${row}`;
-    } else if (p.kind === "cols") {
-      const a = p.a.abs ? p.a.col : p.a.col + dc;
-      const b = p.b.abs ? p.b.col : p.b.col + dc;
-      if (a < 1 || b < 1 || a > MAX_COL || b > MAX_COL) out += "#REF!";
-      else out += `${p.a.abs ? "$" : ""}${colLetters(a)}:${p.b.abs ? "$" : ""}${colLetters(b)}`;
-    } else {
-      const a = p.a.abs ? p.a.row : p.a.row + dr;
-      const b = p.b.abs ? p.b.row : p.b.row + dr;
-      if (a < 1 || b < 1 || a > MAX_ROW || b > MAX_ROW) out += "#REF!";
-      else out += `${p.a.abs ? "$" : ""}${a}:${p.b.abs ? "$" : ""}${b}`;
-    }
   }
   return out;
 }
 
-/** A shared formula's master, ready to give the formula of any cell of its range. */
+/** A shared formula's master: gives the formula of any cell of its range, on demand. */
 export class SharedFormula {
-  private readonly parts: Part[];
   constructor(
     readonly row: number,
     readonly col: number,
     readonly text: string
-  ) {
-    this.parts = tokenizeRefs(text);
-  }
+  ) {}
 
   /** The formula of the cell at (row, col). */
   at(row: number, col: number): string {
     if (row === this.row && col === this.col) return this.text;
-    return render(this.parts, row - this.row, col - this.col);
+    return shiftFormula(this.text, row - this.row, col - this.col);
   }
-}
-
-/** The formula `f`, written for the cell (r0, c0), as Excel shows it in the cell (r1, c1). */
-export function shiftFormula(f: string, dr: number, dc: number): string {
-  return render(tokenizeRefs(f), dr, dc);
 }

@@ -55,10 +55,16 @@ class XCell implements Cell {
     readonly s: number,
     readonly raw: string | undefined,
     readonly value: number | string | boolean | null,
-    readonly formula?: string,
+    /** the formula text, or the shared formula it is expanded from (on demand: a 32 KB master shared by
+     * 200,000 cells would otherwise be 6 GB of text) */
+    private readonly f?: string | SharedFormula,
     readonly formulaType?: FormulaType,
     readonly formulaRef?: string
   ) {}
+  get formula(): string | undefined {
+    const f = this.f;
+    return f === undefined || typeof f === "string" ? f : f.at(this.row, this.col);
+  }
   get ref(): string {
     return colLetters(this.col) + this.row;
   }
@@ -305,7 +311,7 @@ function readSheetData(
         throw limitFault("cellsPerWorkbook", limits.cellsPerWorkbook, { zh: "整个工作簿读取的单元格数", en: "cells read from the whole workbook" }, part);
       }
       // the formula, shared formulas expanded
-      let formula: string | undefined;
+      let formula: string | SharedFormula | undefined;
       if (fType === "shared") {
         if (si === undefined) throw bad(`the shared formula of ${colLetters(col)}${row} has no index`, `${colLetters(col)}${row} 的共享公式没有编号`);
         if (fText) {
@@ -314,8 +320,7 @@ function readSheetData(
         } else {
           const m = masters.get(si);
           if (!m) throw bad(`${colLetters(col)}${row} uses the shared formula ${si}, which no cell before it defines`, `${colLetters(col)}${row} 使用的共享公式 ${si} 在它之前没有定义`);
-          formula = m.at(row, col);
-          if (formula.length > maxChars) throw tooLong();
+          formula = m;
         }
       } else if (fType !== undefined) formula = fText;
       // the value

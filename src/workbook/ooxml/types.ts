@@ -72,8 +72,8 @@ export interface Cell {
    */
   value: number | string | boolean | null;
   readonly isError: boolean;
-  /** the formula without "=", shared formulas expanded to this cell as Excel does */
-  formula?: string;
+  /** the formula without "=", shared formulas expanded to this cell as Excel does (on each access) */
+  readonly formula?: string;
   formulaType?: FormulaType;
   /** the range of an array formula (or of a shared formula's master) */
   formulaRef?: string;

@@ -16,6 +16,8 @@ export const TEXT = 3;
 export type XmlEvent = typeof EOF | typeof OPEN | typeof CLOSE | typeof TEXT;
 
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
+/** No SpreadsheetML element has more than a few dozen attributes; more is refused (not a LIMITS bound: a parser sanity cap). */
+const MAX_ATTRIBUTES = 1000;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
@@ -39,6 +41,8 @@ export class XmlPull {
   private readonly an: string[] = [];
   private readonly av: string[] = [];
   private ac = 0;
+  /** attribute names of the element being read, once it has many (linear duplicate check) */
+  private readonly seen = new Set<string>();
   private tStart = 0;
   private tEnd = 0;
   private tCdata = false;
@@ -196,11 +200,21 @@ export class XmlPull {
       if (q !== 0x22 && q !== 0x27) this.error(`the value of ${an} in <${name}> is not quoted`, `<${name}> 中 ${an} 的值没有引号`);
       const close = s.indexOf(q === 0x22 ? '"' : "'", e + 1);
       if (close < 0) this.error(`the value of ${an} in <${name}> is not closed`, `<${name}> 中 ${an} 的值没有结束`);
-      const lt = s.indexOf("<", e + 1);
-      if (lt >= 0 && lt < close) this.error(`a < inside the value of ${an} in <${name}>`, `<${name}> 中 ${an} 的值含有 <`);
-      for (let a = 0; a < this.ac; a++) if (this.an[a] === an) this.error(`the attribute ${an} appears twice in <${name}>`, `<${name}> 中属性 ${an} 出现了两次`);
+      const value = s.slice(e + 1, close);
+      if (value.indexOf("<") >= 0) this.error(`a < inside the value of ${an} in <${name}>`, `<${name}> 中 ${an} 的值含有 <`);
+      if (this.ac >= MAX_ATTRIBUTES) this.error(`<${name}> has more than ${MAX_ATTRIBUTES} attributes`, `<${name}> 的属性超过 ${MAX_ATTRIBUTES} 个`);
+      if (this.ac < 8) {
+        for (let a = 0; a < this.ac; a++) if (this.an[a] === an) this.error(`the attribute ${an} appears twice in <${name}>`, `<${name}> 中属性 ${an} 出现了两次`);
+      } else {
+        if (this.ac === 8) {
+          this.seen.clear();
+          for (let a = 0; a < 8; a++) this.seen.add(this.an[a]);
+        }
+        if (this.seen.has(an)) this.error(`the attribute ${an} appears twice in <${name}>`, `<${name}> 中属性 ${an} 出现了两次`);
+        this.seen.add(an);
+      }
       this.an[this.ac] = an;
-      this.av[this.ac] = s.slice(e + 1, close);
+      this.av[this.ac] = value;
       this.ac++;
       if (an.charCodeAt(0) === 0x78 && an.startsWith("xmlns")) hasNs = true;
       j = close + 1;
