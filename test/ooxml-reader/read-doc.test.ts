@@ -112,6 +112,21 @@ describe("names", () => {
   });
 });
 
+describe("values", () => {
+  test("an α cell with a date number format is read as the number it holds (issue 9, item 10)", async () => {
+    const json = JSON.parse(fs.readFileSync(path.join(root, "examples/02-uniform-0.9-L4.json"), "utf8"));
+    const { workbook } = await filledTemplate(readExchange(json, S).input!, { columns: 1 });
+    const dn = (workbook.definedNames.model as { name: string; ranges: string[] }[]).find((d) => d.name === "QCS_ALPHA")!;
+    const [sheet, ref] = dn.ranges[0].split("!");
+    const cell = workbook.getWorksheet(sheet.replace(/^'|'$/g, ""))!.getCell(ref.split(":")[0].replace(/\$/g, ""));
+    cell.numFmt = "yyyy-mm-dd";
+    expect(cell.value).toBe(0.9);
+    const r = readWorkbookBytes(new Uint8Array(await workbook.xlsx.writeBuffer()), S);
+    expect(r.findings).toEqual([]);
+    expect(r.input?.raters[0].alphas[0]).toBe(0.9);
+  });
+});
+
 describe("a template saved with shared formulas", () => {
   test("reads the same formulas (no false 'altered'); a child that differs from the master's is caught", async () => {
     const bytes = await filledBytes();
