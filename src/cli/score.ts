@@ -1,14 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Lang, Scheme } from "../scheme/types";
-import { assess, finding, readExchangeText, type AssessmentInput, type Finding } from "../engine";
+import { assess, finding, LIMITS, readExchangeText, type AssessmentInput, type Finding } from "../engine";
 import { parseArgs } from "./args";
 import { failedLine, scoreLine, type ScoreLine } from "./result";
 import { reportText } from "./report";
 import { safeText } from "./safe-text";
 
 /** An assessment file larger than this is refused unread (a real one is a few KB). */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_BYTES = LIMITS.fileBytes;
 
 export const SCORE_HELP = `Usage: qcs score FILE... [--json] [--profile table|paired] [--lang zh-CN|en-US] [--progress]
 
@@ -50,7 +50,15 @@ export async function loadAssessment(
     const { readWorkbookFile } = await import("../workbook/xlsx/read");
     return readWorkbookFile(file, scheme);
   }
-  return readExchangeText(fs.readFileSync(file, "utf8"), scheme);
+  const bytes = fs.readFileSync(file);
+  // a workbook under another name (a zip, or an encrypted/legacy Office file): read as a workbook
+  const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const ole = bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
+  if (zip || ole) {
+    const { readWorkbookBytes } = await import("../workbook/xlsx/read");
+    return readWorkbookBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), scheme);
+  }
+  return readExchangeText(bytes.toString("utf8"), scheme);
 }
 
 class Progress {

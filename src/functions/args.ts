@@ -202,7 +202,8 @@ export function readConformity(v: unknown): ConformityStatus {
     const t = x.trim().toLowerCase();
     const { passed, failed } = S.vocabulary.conformity;
     if (t === passed.zh || t === passed.en || t === "true" || t === "yes" || t === "是") return "passed";
-    if (t === failed.zh || t === failed.en || t === "false" || t === "no" || t === "否" || t === "failed") return "failed";
+    if (t === failed.zh || t === failed.en || t === "false" || t === "no" || t === "否" || t === "failed")
+      return "failed";
   }
   const { passed, failed } = S.vocabulary.conformity;
   return invalid({

@@ -223,7 +223,13 @@ export function CERT_GRADE(serviceScore: any, maturityLevel: any, profile?: stri
  * @param [conformity] The conformity review: TRUE or "通过"/"passed", FALSE or "未通过"/"not passed"; blank = not reviewed yet (provisional).
  * @returns The reason as text.
  */
-export function GRADE_REASON(serviceScore: any, maturityLevel: any, profile?: string, lang?: string, conformity?: any): string {
+export function GRADE_REASON(
+  serviceScore: any,
+  maturityLevel: any,
+  profile?: string,
+  lang?: string,
+  conformity?: any
+): string {
   return run(() => {
     const s = readServiceScore(serviceScore);
     const { level, total } = readLevelOrTotal(maturityLevel);

@@ -12,11 +12,25 @@ import { assess, likertBand, type AssessmentInput, type AssessmentResult } from 
 import { NAMES } from "../../src/workbook/contract";
 import { a1, parseArea, splitAddress } from "../../src/workbook/a1";
 import type { TemplateModel } from "../../src/workbook/model";
-import { readWorkbook, readWorkbookFile, cellValue } from "../../src/workbook/xlsx/read";
+import { readWorkbookBytes, readWorkbookFile } from "../../src/workbook/xlsx/read";
 import { uniform } from "../helpers";
 import { convert, filledTemplate, loProfile, tmpDir } from "./lo";
 
 jest.setTimeout(180_000);
+
+/** An ExcelJS cell value as a plain value (what LibreOffice computed, read back by ExcelJS). */
+function cellValue(v: ExcelJS.CellValue): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "object") {
+    if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((p) => p.text).join("");
+    if ("formula" in v || "sharedFormula" in v) return cellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ("error" in v) return (v as ExcelJS.CellErrorValue).error;
+    if ("text" in v) return (v as { text: string }).text;
+  }
+  return String(v);
+}
 
 /** mulberry32: a small seeded PRNG, so the "random" cases are the same on every run. */
 function rng(seed: number): () => number {
@@ -268,7 +282,7 @@ describe("templates recalculated by LibreOffice agree with the engine", () => {
     const L = model.layout.service;
     ws.getCell(L.firstItemRow + 1, L.weightCol).value = 9;
     ws.getCell(L.scoreRow, L.panelCol).value = { formula: "100", result: 100 } as ExcelJS.CellFormulaValue;
-    const read = readWorkbook(wb, S);
+    const read = readWorkbookBytes(new Uint8Array(await wb.xlsx.writeBuffer()), S);
     const codes = read.findings.filter((f) => f.code === "altered");
     expect(codes.some((f) => f.item === S.items[1].id && f.cell === `'${model.sheets[0].name}'!${a1(L.weightCol, L.firstItemRow + 1)}`)).toBe(true);
     expect(codes.some((f) => f.cell === `'${model.sheets[0].name}'!${a1(L.panelCol, L.scoreRow)}`)).toBe(true);
