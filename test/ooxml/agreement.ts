@@ -26,12 +26,17 @@ export function agreesWith(model: TemplateModel): (read: ReadPackage, report: Re
     const sheetsEl = kid(wb, "sheets");
     const sheets = sheetsEl ? kids(sheetsEl, "sheet") : [];
     const names = kid(wb, "definedNames");
-    const defined = (names ? kids(names, "definedName") : []).map((d) => ({ name: attr(d, "name") ?? "", local: attr(d, "localSheetId"), text: textOf(d) }));
+    const defined = (names ? kids(names, "definedName") : []).map((d) => ({
+      name: attr(d, "name") ?? "",
+      local: attr(d, "localSheetId"),
+      text: textOf(d),
+    }));
 
     for (const n of model.names) {
       const want = `${quote(n.sheet)}!${abs(n.ref)}`;
       const got = defined.filter((d) => d.name === n.name && d.local === undefined).map((d) => d.text);
-      if (got.length !== 1 || got[0] !== want) report("model", `name ${n.name}: ${JSON.stringify(got)}, the model says ${want}`, wbPart);
+      if (got.length !== 1 || got[0] !== want)
+        report("model", `name ${n.name}: ${JSON.stringify(got)}, the model says ${want}`, wbPart);
     }
 
     model.sheets.forEach((sh, i) => {
@@ -40,11 +45,22 @@ export function agreesWith(model: TemplateModel): (read: ReadPackage, report: Re
         report("model", `sheet ${i + 1} is ${el ? attr(el, "name") : "missing"}, the model says ${sh.name}`, wbPart);
         return;
       }
-      const local = (name: string) => defined.filter((d) => d.name === name && d.local === String(i)).map((d) => d.text);
+      const local = (name: string) =>
+        defined.filter((d) => d.name === name && d.local === String(i)).map((d) => d.text);
       const wantArea = `${quote(sh.name)}!${abs(sh.print.area)}`;
       const wantTitles = `${quote(sh.name)}!$${sh.print.titleRows[0]}:$${sh.print.titleRows[1]}`;
-      if (!same(local("_xlnm.Print_Area"), [wantArea])) report("model", `${sh.name}: print area ${JSON.stringify(local("_xlnm.Print_Area"))}, the model says ${wantArea}`, wbPart);
-      if (!same(local("_xlnm.Print_Titles"), [wantTitles])) report("model", `${sh.name}: print titles ${JSON.stringify(local("_xlnm.Print_Titles"))}, the model says ${wantTitles}`, wbPart);
+      if (!same(local("_xlnm.Print_Area"), [wantArea]))
+        report(
+          "model",
+          `${sh.name}: print area ${JSON.stringify(local("_xlnm.Print_Area"))}, the model says ${wantArea}`,
+          wbPart
+        );
+      if (!same(local("_xlnm.Print_Titles"), [wantTitles]))
+        report(
+          "model",
+          `${sh.name}: print titles ${JSON.stringify(local("_xlnm.Print_Titles"))}, the model says ${wantTitles}`,
+          wbPart
+        );
 
       const target = (rels.get(wbPart) ?? []).find((r) => r.id === attr(el, "id", NS.r))?.target ?? "";
       const ws = docs.get(target);
@@ -53,17 +69,38 @@ export function agreesWith(model: TemplateModel): (read: ReadPackage, report: Re
         return;
       }
       const dvs = kid(ws, "dataValidations");
-      const gotDv = (dvs ? kids(dvs, "dataValidation") : []).map((d) => `${attr(d, "sqref")} ${attr(d, "type")} ${textOf(kid(d, "formula1") as XElem)}`);
-      const wantDv = sh.validations.map((v) => `${v.range} ${v.kind} ${v.kind === "list" ? `"${(v.list ?? []).join(",")}"` : v.formula}`);
-      if (!same(gotDv, wantDv)) report("model", `${sh.name}: data validations ${JSON.stringify(gotDv)}, the model says ${JSON.stringify(wantDv)}`, target);
+      const gotDv = (dvs ? kids(dvs, "dataValidation") : []).map(
+        (d) => `${attr(d, "sqref")} ${attr(d, "type")} ${textOf(kid(d, "formula1") as XElem)}`
+      );
+      const wantDv = sh.validations.map(
+        (v) => `${v.range} ${v.kind} ${v.kind === "list" ? `"${(v.list ?? []).join(",")}"` : v.formula}`
+      );
+      if (!same(gotDv, wantDv))
+        report(
+          "model",
+          `${sh.name}: data validations ${JSON.stringify(gotDv)}, the model says ${JSON.stringify(wantDv)}`,
+          target
+        );
 
-      const gotCf = kids(ws, "conditionalFormatting").flatMap((c) => kids(c, "cfRule").map((r) => `${attr(c, "sqref")} ${kids(r, "formula").map(textOf).join(";")}`));
+      const gotCf = kids(ws, "conditionalFormatting").flatMap((c) =>
+        kids(c, "cfRule").map((r) => `${attr(c, "sqref")} ${kids(r, "formula").map(textOf).join(";")}`)
+      );
       const wantCf = sh.conditionalFormats.map((c) => `${c.range} ${c.formula}`);
-      if (!same(gotCf, wantCf)) report("model", `${sh.name}: conditional formats ${JSON.stringify(gotCf)}, the model says ${JSON.stringify(wantCf)}`, target);
+      if (!same(gotCf, wantCf))
+        report(
+          "model",
+          `${sh.name}: conditional formats ${JSON.stringify(gotCf)}, the model says ${JSON.stringify(wantCf)}`,
+          target
+        );
 
       const mc = kid(ws, "mergeCells");
       const gotMerges = (mc ? kids(mc, "mergeCell") : []).map((m) => attr(m, "ref") ?? "");
-      if (!same(gotMerges, sh.merges)) report("model", `${sh.name}: merges ${JSON.stringify(gotMerges)}, the model says ${JSON.stringify(sh.merges)}`, target);
+      if (!same(gotMerges, sh.merges))
+        report(
+          "model",
+          `${sh.name}: merges ${JSON.stringify(gotMerges)}, the model says ${JSON.stringify(sh.merges)}`,
+          target
+        );
     });
   };
 }

@@ -46,7 +46,8 @@ async function problemsOf(bytes: Uint8Array): Promise<Problem[]> {
 
 function expectProblem(problems: Problem[], rule: string, message: RegExp): void {
   const hit = problems.some((p) => p.rule === rule && message.test(p.message));
-  if (!hit) throw new Error(`expected a [${rule}] problem matching ${message}, got:\n${formatProblems(problems) || "(none)"}`);
+  if (!hit)
+    throw new Error(`expected a [${rule}] problem matching ${message}, got:\n${formatProblems(problems) || "(none)"}`);
 }
 
 it("the unbroken template passes (the fixtures below differ from it by one edit each)", async () => {
@@ -63,12 +64,48 @@ const FIXTURES: Fixture[] = [
     "defined-name",
     /HyperFormula cannot parse it: '服务能力评价评分表'!\$\$A\$1:\$\$O\$39/,
   ],
-  ["an unclosed formula", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, /<f>IF\(P5=1,\$E5\*F5,&quot;&quot;\)<\/f>/, "<f>IF(P5=1,$E5*F5,&quot;&quot;</f>"), "formula", /unclosed "\("/],
-  ["an unclosed string in a formula", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, /<f>IF\(P5=1,\$E5\*F5,&quot;&quot;\)<\/f>/, "<f>IF(P5=1,$E5*F5,&quot;)</f>"), "formula", /unclosed string literal/],
-  ["a function Excel does not have", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, "CHOOSE(S5,", "CHOOSEX(S5,"), "function", /unknown function CHOOSEX/],
-  ["a reference to a sheet that does not exist", "xl/workbook.xml", (x) => replaceOnce(x, "&apos;认证结果&apos;!$B$15", "&apos;结果&apos;!$B$15"), "defined-name", /sheet "结果" the workbook does not have/],
-  ["#REF! in a formula", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, "IF(P5=1,$E5*F5,", "IF(P5=1,$E5*#REF!,"), "formula", /#REF!/],
-  ["a string literal of 256 characters", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, "&quot;远低于预期&quot;", `&quot;${"长".repeat(256)}&quot;`), "limit", /string literal of 256 characters/],
+  [
+    "an unclosed formula",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, /<f>IF\(P5=1,\$E5\*F5,&quot;&quot;\)<\/f>/, "<f>IF(P5=1,$E5*F5,&quot;&quot;</f>"),
+    "formula",
+    /unclosed "\("/,
+  ],
+  [
+    "an unclosed string in a formula",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, /<f>IF\(P5=1,\$E5\*F5,&quot;&quot;\)<\/f>/, "<f>IF(P5=1,$E5*F5,&quot;)</f>"),
+    "formula",
+    /unclosed string literal/,
+  ],
+  [
+    "a function Excel does not have",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, "CHOOSE(S5,", "CHOOSEX(S5,"),
+    "function",
+    /unknown function CHOOSEX/,
+  ],
+  [
+    "a reference to a sheet that does not exist",
+    "xl/workbook.xml",
+    (x) => replaceOnce(x, "&apos;认证结果&apos;!$B$15", "&apos;结果&apos;!$B$15"),
+    "defined-name",
+    /sheet "结果" the workbook does not have/,
+  ],
+  [
+    "#REF! in a formula",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, "IF(P5=1,$E5*F5,", "IF(P5=1,$E5*#REF!,"),
+    "formula",
+    /#REF!/,
+  ],
+  [
+    "a string literal of 256 characters",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, "&quot;远低于预期&quot;", `&quot;${"长".repeat(256)}&quot;`),
+    "limit",
+    /string literal of 256 characters/,
+  ],
   [
     "functions nested 65 deep",
     "xl/worksheets/sheet1.xml",
@@ -76,32 +113,167 @@ const FIXTURES: Fixture[] = [
     "limit",
     /nested 65 deep/,
   ],
-  ["a formula of 8,193 characters", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, "<f>IF(P5=1,$E5*F5,&quot;&quot;)</f>", `<f>${"1+".repeat(4096)}1</f>`), "limit", /8193 characters/],
+  [
+    "a formula of 8,193 characters",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, "<f>IF(P5=1,$E5*F5,&quot;&quot;)</f>", `<f>${"1+".repeat(4096)}1</f>`),
+    "limit",
+    /8193 characters/,
+  ],
   [
     "an overlapping data validation (defect 2 as ExcelJS wrote it)",
     "xl/worksheets/sheet1.xml",
-    (x) => replaceOnce(x, /(<dataValidation [^>]*)sqref="F5:H23"(.*?<\/dataValidation>)/, '$1sqref="F10:H23"$2$1sqref="F5:H23"$2'),
+    (x) =>
+      replaceOnce(
+        x,
+        /(<dataValidation [^>]*)sqref="F5:H23"(.*?<\/dataValidation>)/,
+        '$1sqref="F10:H23"$2$1sqref="F5:H23"$2'
+      ),
     "validation-overlap",
     /F10:H23.*F5:H23|F5:H23.*F10:H23/,
   ],
-  ["overlapping merges", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, '<mergeCell ref="A2:O2"/>', '<mergeCell ref="A2:O2"/><mergeCell ref="B2:C3"/>'), "merge-overlap", /A2:O2 and B2:C3|B2:C3 and A2:O2/],
-  ["a cell style index out of range", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, /<c r="A2" s="\d+"/, '<c r="A2" s="9999"'), "style-index", /cell A2: style 9999/],
-  ["a shared string index out of range", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, /(<c r="A2" s="\d+" t="s"><v>)\d+</, "$199999<"), "shared-string", /shared string 99999/],
-  ["a conditional-format dxf that does not exist", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, 'dxfId="0"', 'dxfId="77"'), "style-index", /dxfId 77/],
-  ["two conditional formats of the same priority", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, 'priority="3"', 'priority="1"'), "cf-priority", /priority 1 is also/],
-  ["cells out of order", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, /<c r="B2"/, '<c r="A2"'), "cell-order", /does not follow/],
-  ["a list validation source of 256 characters", "xl/worksheets/sheet2.xml", (x) => replaceOnce(x, /<formula1>&quot;1,2,3,4,5&quot;<\/formula1>/, `<formula1>&quot;${"1,".repeat(128)}&quot;</formula1>`), "limit", /has 256 characters/],
-  ["a validation title of 33 characters", "xl/worksheets/sheet2.xml", (x) => replaceOnce(x, 'promptTitle="成熟度等级"', `promptTitle="${"题".repeat(33)}"`), "limit", /promptTitle has 33 characters/],
-  ["a schema violation: an attribute value outside its enumeration", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, 'orientation="landscape"', 'orientation="sideways"'), "schema", /orientation.*sideways/],
-  ["a schema violation: an element out of order", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, /(<printOptions [^>]*\/>)(<pageMargins [^>]*\/>)/, "$2$1"), "schema", /printOptions/],
-  ["a schema violation: an element of a namespace no consumer understands", "xl/worksheets/sheet1.xml", (x) => replaceOnce(x, "<sheetData>", '<foo:bar xmlns:foo="urn:example:unknown"/><sheetData>'), "schema", /bar/],
+  [
+    "overlapping merges",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, '<mergeCell ref="A2:O2"/>', '<mergeCell ref="A2:O2"/><mergeCell ref="B2:C3"/>'),
+    "merge-overlap",
+    /A2:O2 and B2:C3|B2:C3 and A2:O2/,
+  ],
+  [
+    "a collection whose count is wrong",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, /<mergeCells count="(\d+)">/, '<mergeCells count="1">'),
+    "count",
+    /<mergeCells count="1"> has \d+ entries/,
+  ],
+  [
+    "a cell style index out of range",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, /<c r="A2" s="\d+"/, '<c r="A2" s="9999"'),
+    "style-index",
+    /cell A2: style 9999/,
+  ],
+  [
+    "a shared string index out of range",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, /(<c r="A2" s="\d+" t="s"><v>)\d+</, "$199999<"),
+    "shared-string",
+    /shared string 99999/,
+  ],
+  [
+    "a conditional-format dxf that does not exist",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, 'dxfId="0"', 'dxfId="77"'),
+    "style-index",
+    /dxfId 77/,
+  ],
+  [
+    "two conditional formats of the same priority",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, 'priority="3"', 'priority="1"'),
+    "cf-priority",
+    /priority 1 is also/,
+  ],
+  [
+    "cells out of order",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, /<c r="B2"/, '<c r="A2"'),
+    "cell-order",
+    /does not follow/,
+  ],
+  [
+    "a list validation source of 256 characters",
+    "xl/worksheets/sheet2.xml",
+    (x) =>
+      replaceOnce(
+        x,
+        /<formula1>&quot;1,2,3,4,5&quot;<\/formula1>/,
+        `<formula1>&quot;${"1,".repeat(128)}&quot;</formula1>`
+      ),
+    "limit",
+    /has 256 characters/,
+  ],
+  [
+    "a validation title of 33 characters",
+    "xl/worksheets/sheet2.xml",
+    (x) => replaceOnce(x, 'promptTitle="成熟度等级"', `promptTitle="${"题".repeat(33)}"`),
+    "limit",
+    /promptTitle has 33 characters/,
+  ],
+  [
+    "a schema violation: an attribute value outside its enumeration",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, 'orientation="landscape"', 'orientation="sideways"'),
+    "schema",
+    /orientation.*sideways/,
+  ],
+  [
+    "a schema violation: an element out of order",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, /(<printOptions [^>]*\/>)(<pageMargins [^>]*\/>)/, "$2$1"),
+    "schema",
+    /printOptions/,
+  ],
+  [
+    "a schema violation: an element of a namespace no consumer understands",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, "<sheetData>", '<foo:bar xmlns:foo="urn:example:unknown"/><sheetData>'),
+    "schema",
+    /bar/,
+  ],
   ["XML that is not well-formed", "xl/styles.xml", (x) => replaceOnce(x, "</styleSheet>", ""), "xml", /never closed/],
-  ["a sheet named History", "xl/workbook.xml", (x) => replaceOnce(x, 'name="认证结果"', 'name="History"'), "sheet-name", /reserved/],
-  ["a sheet name of 32 characters", "xl/workbook.xml", (x) => replaceOnce(x, 'name="认证结果"', `name="${"表".repeat(32)}"`), "sheet-name", /32 characters/],
-  ["a defined name that is a cell reference", "xl/workbook.xml", (x) => replaceOnce(x, 'name="QCS_GRADE"', 'name="AB12"'), "defined-name", /is a cell reference/],
-  ["a relationship to a part that is not there", "xl/_rels/workbook.xml.rels", (x) => replaceOnce(x, 'Target="worksheets/sheet3.xml"', 'Target="worksheets/sheet9.xml"'), "relationship", /sheet9\.xml.*not in the package/],
-  ["a content-type override for a part that is not there", "[Content_Types].xml", (x) => replaceOnce(x, "</Types>", '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'), "content-type", /calcChain\.xml, which is not in the package/],
-  ["a part of a content type the checker does not know", "[Content_Types].xml", (x) => replaceOnce(x, '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>', '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.example.unknown+xml"/>'), "part", /not one these checks know/],
+  [
+    "a sheet named History",
+    "xl/workbook.xml",
+    (x) => replaceOnce(x, 'name="认证结果"', 'name="History"'),
+    "sheet-name",
+    /reserved/,
+  ],
+  [
+    "a sheet name of 32 characters",
+    "xl/workbook.xml",
+    (x) => replaceOnce(x, 'name="认证结果"', `name="${"表".repeat(32)}"`),
+    "sheet-name",
+    /32 characters/,
+  ],
+  [
+    "a defined name that is a cell reference",
+    "xl/workbook.xml",
+    (x) => replaceOnce(x, 'name="QCS_GRADE"', 'name="AB12"'),
+    "defined-name",
+    /is a cell reference/,
+  ],
+  [
+    "a relationship to a part that is not there",
+    "xl/_rels/workbook.xml.rels",
+    (x) => replaceOnce(x, 'Target="worksheets/sheet3.xml"', 'Target="worksheets/sheet9.xml"'),
+    "relationship",
+    /sheet9\.xml.*not in the package/,
+  ],
+  [
+    "a content-type override for a part that is not there",
+    "[Content_Types].xml",
+    (x) =>
+      replaceOnce(
+        x,
+        "</Types>",
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'
+      ),
+    "content-type",
+    /calcChain\.xml, which is not in the package/,
+  ],
+  [
+    "a part of a content type the checker does not know",
+    "[Content_Types].xml",
+    (x) =>
+      replaceOnce(
+        x,
+        '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>',
+        '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.example.unknown+xml"/>'
+      ),
+    "part",
+    /not one these checks know/,
+  ],
 ];
 
 /** All fixtures checked in one run (one xmllint process), by name. */
@@ -111,7 +283,11 @@ describe("fails on", () => {
   beforeAll(async () => {
     const inputs = FIXTURES.map(([name, part, change]) => ({ label: name, bytes: edit(base, part, change) }));
     const problems = await checkMany(inputs);
-    for (const [name] of FIXTURES) found.set(name, problems.filter((p) => p.file === name));
+    for (const [name] of FIXTURES)
+      found.set(
+        name,
+        problems.filter((p) => p.file === name)
+      );
   });
 
   it.each(FIXTURES)("%s", (name, _part, _change, rule, message) => {
@@ -155,7 +331,8 @@ it("validations written cell by cell (the old writer) overlap and disagree with 
   const v = model.sheets[0].validations[0];
   const [a, b] = v.range.split(":").map((r) => ws.getCell(r));
   for (let r = Number(a.row); r <= Number(b.row); r++) {
-    for (let c = Number(a.col); c <= Number(b.col); c++) ws.getCell(r, c).dataValidation = { type: "custom", allowBlank: true, formulae: [v.formula] };
+    for (let c = Number(a.col); c <= Number(b.col); c++)
+      ws.getCell(r, c).dataValidation = { type: "custom", allowBlank: true, formulae: [v.formula] };
   }
   const bytes = new Uint8Array(await workbookBuffer(workbook));
   const problems = await checkMany([{ label: "old", bytes, also: agreesWith(buildTemplate(S, OPTS)) }]);
@@ -167,12 +344,28 @@ describe("the rules themselves", () => {
   it("sheet names", () => {
     expect(sheetNameIssues("服务能力评价评分表")).toEqual([]);
     expect(sheetNameIssues("Auditor's sheet")).toEqual([]);
-    for (const bad of ["", "a".repeat(32), "a:b", "a/b", "a\\b", "a?b", "a*b", "a[b", "a]b", "'ab", "ab'", "history"]) expect(sheetNameIssues(bad)).not.toEqual([]);
+    for (const bad of ["", "a".repeat(32), "a:b", "a/b", "a\\b", "a?b", "a*b", "a[b", "a]b", "'ab", "ab'", "history"])
+      expect(sheetNameIssues(bad)).not.toEqual([]);
   });
 
   it("defined names", () => {
-    for (const ok of ["QCS_ALPHA", "_xlnm.Print_Area", "\\x", "a.b_c1", "名称", "XFE1", "A1048577"]) expect(definedNameIssues(ok)).toEqual([]);
-    for (const bad of ["A1", "xfd1048576", "R1C1", "rc", "R", "c", "TRUE", "1abc", "a b", "a-b", "_xlnm.Print_Nothing", "n".repeat(256)]) expect(definedNameIssues(bad)).not.toEqual([]);
+    for (const ok of ["QCS_ALPHA", "_xlnm.Print_Area", "\\x", "a.b_c1", "名称", "XFE1", "A1048577"])
+      expect(definedNameIssues(ok)).toEqual([]);
+    for (const bad of [
+      "A1",
+      "xfd1048576",
+      "R1C1",
+      "rc",
+      "R",
+      "c",
+      "TRUE",
+      "1abc",
+      "a b",
+      "a-b",
+      "_xlnm.Print_Nothing",
+      "n".repeat(256),
+    ])
+      expect(definedNameIssues(bad)).not.toEqual([]);
   });
 
   it("formulas: doubled quotes inside a literal are Excel syntax (HyperFormula escapes differently; the checker translates)", () => {

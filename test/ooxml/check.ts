@@ -14,10 +14,10 @@
  */
 import { contentTypes, readPackage, relationships, xmlOf, type Pkg, type Relationship } from "./package";
 import type { Problem, Report } from "./problem";
-import { rootProblem, validateAll, type SchemaJob } from "./schema";
+import { rootProblem, SchemaBatch } from "./schema";
 import { checkDefinedNames, checkSharedStrings, checkSheets, checkStyles, REL } from "./workbook";
 import { checkWorksheet } from "./worksheet";
-import { preprocess, serialize, type XElem } from "./xml";
+import { attr, kids, NS, preprocess, serialize, type XElem } from "./xml";
 
 export type { Problem, Report } from "./problem";
 
@@ -43,18 +43,12 @@ export interface FileInput {
   also?: (read: ReadPackage, report: Report) => void;
 }
 
-interface Prepared {
-  problems: Problem[];
-  jobs: SchemaJob[];
-}
-
-/** Everything but xmllint, plus the schema jobs for it. */
-function prepare(file: FileInput, schema: boolean): Prepared {
+/** Everything but xmllint; the parts go to `schema` (a batch for xmllint) when it is given. */
+function prepare(file: FileInput, schema: ((part: string, xml: string) => void) | null): Problem[] {
   const problems: Problem[] = [];
   const report: Report = (rule, message, part) => problems.push({ file: file.label, part, rule, message });
-  const jobs: SchemaJob[] = [];
   const pkg = readPackage(file.bytes, report);
-  if (!pkg) return { problems, jobs };
+  if (!pkg) return problems;
   contentTypes(pkg, report);
   const rels = relationships(pkg, report);
 
@@ -65,18 +59,21 @@ function prepare(file: FileInput, schema: boolean): Prepared {
     if (!raw) continue;
     const mc = preprocess(raw);
     for (const e of mc.errors) report("mc", e, part.name);
-    const contentType = part.name === "/[Content_Types].xml" ? "application/vnd.openxmlformats-package.content-types+xml" : part.contentType;
+    const contentType =
+      part.name === "/[Content_Types].xml"
+        ? "application/vnd.openxmlformats-package.content-types+xml"
+        : part.contentType;
     const wrong = rootProblem(contentType, mc.root);
     if (wrong) {
       report("part", wrong, part.name);
       continue;
     }
     docs.set(part.name, mc.root);
-    if (schema) jobs.push({ key: part.name, xml: serialize(mc.root) });
+    schema?.(part.name, serialize(mc.root));
   }
   spreadsheet(pkg, rels, docs, report);
   file.also?.({ pkg, rels, docs }, report);
-  return { problems, jobs };
+  return problems;
 }
 
 function spreadsheet(pkg: Pkg, rels: Map<string, Relationship[]>, docs: Map<string, XElem>, report: Report): void {
@@ -100,9 +97,10 @@ function spreadsheet(pkg: Pkg, rels: Map<string, Relationship[]>, docs: Map<stri
     return list[0]?.target;
   };
   const stylesPart = one(REL.styles);
-  const styles = checkStyles(stylesPart ? docs.get(stylesPart) ?? null : null, stylesPart, report);
+  const styles = checkStyles(stylesPart ? (docs.get(stylesPart) ?? null) : null, stylesPart, report);
   const sstPart = one(REL.sharedStrings);
-  const sharedStrings = checkSharedStrings(sstPart ? docs.get(sstPart) ?? null : null, sstPart, report);
+  const sharedStrings = checkSharedStrings(sstPart ? (docs.get(sstPart) ?? null) : null, sstPart, report);
+  for (const [part, doc] of docs) counts(doc, part, report);
   const sheetNames = sheets.map((s) => s.name);
   for (const s of sheets) {
     const ws = s.part ? docs.get(s.part) : undefined;
@@ -112,17 +110,70 @@ function spreadsheet(pkg: Pkg, rels: Map<string, Relationship[]>, docs: Map<stri
   void pkg;
 }
 
-/** Checks many files; one xmllint run validates the parts of all of them. */
-export async function checkMany(files: FileInput[], opts: CheckOptions = {}): Promise<Problem[]> {
-  const prepared = files.map((f) => prepare(f, opts.schema !== false && f.schema !== false));
-  const problems = prepared.flatMap((p) => p.problems);
-  const jobs: SchemaJob[] = [];
-  prepared.forEach((p, i) => p.jobs.forEach((j) => jobs.push({ key: `${i}\u0000${j.key}`, xml: j.xml })));
-  if (jobs.length) {
-    for (const [key, errors] of validateAll(jobs)) {
-      const [i, part] = key.split("\u0000");
-      for (const e of errors) problems.push({ file: files[Number(i)].label, part, rule: "schema", message: e });
+/**
+ * SpreadsheetML collections carry a count of their children (fonts, cellXfs, mergeCells,
+ * dataValidations …; sst's uniqueCount). Excel writes them exact; a wrong one is a sign that a writer
+ * lost or duplicated an entry.
+ */
+function counts(root: XElem, part: string, report: Report): void {
+  if (root.ns !== NS.sml) return;
+  const walk = (el: XElem, depth: number) => {
+    const declared = el.local === "sst" ? attr(el, "uniqueCount") : attr(el, "count");
+    if (declared !== undefined && COUNTED.has(el.local)) {
+      const n = kids(el).filter((k) => k.local !== "extLst").length;
+      if (Number(declared) !== n)
+        report(
+          "count",
+          `<${el.local} ${el.local === "sst" ? "uniqueCount" : "count"}="${declared}"> has ${n} entries`,
+          part
+        );
     }
+    if (depth < 2) for (const k of kids(el)) walk(k, depth + 1);
+  };
+  walk(root, 0);
+}
+
+const COUNTED = new Set([
+  "sst",
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "mergeCells",
+  "dataValidations",
+]);
+
+/**
+ * Checks many files, one after the other (a file is written only when its turn comes, so a long list
+ * never sits in memory); one xmllint run at the end validates the parts of all of them.
+ */
+export async function checkMany(
+  files: Iterable<FileInput> | AsyncIterable<FileInput>,
+  opts: CheckOptions = {}
+): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const batch = opts.schema !== false ? new SchemaBatch() : null;
+  try {
+    const labels: string[] = [];
+    for await (const f of files) {
+      const i = labels.length;
+      labels.push(f.label);
+      const toSchema =
+        batch && f.schema !== false ? (part: string, xml: string) => batch.add(`${i}\u0000${part}`, xml) : null;
+      problems.push(...prepare(f, toSchema));
+    }
+    if (batch) {
+      for (const [key, errors] of batch.run()) {
+        const [i, part] = key.split("\u0000");
+        for (const e of errors) problems.push({ file: labels[Number(i)], part, rule: "schema", message: e });
+      }
+    }
+  } finally {
+    batch?.dispose();
   }
   return problems;
 }

@@ -43,7 +43,11 @@ const REF = /\$?\b[A-Za-z]{1,3}\$?[0-9]+\b/g;
 function parser(): HyperFormula {
   if (!hf) {
     hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
-    known = new Set([...HyperFormula.getRegisteredFunctionNames("enGB"), ...Object.keys(EXCEL_ONLY_FUNCTIONS)].map((n) => n.toUpperCase()));
+    known = new Set(
+      [...HyperFormula.getRegisteredFunctionNames("enGB"), ...Object.keys(EXCEL_ONLY_FUNCTIONS)].map((n) =>
+        n.toUpperCase()
+      )
+    );
   }
   return hf;
 }
@@ -92,8 +96,24 @@ const ID = /[A-Za-z_\\][A-Za-z0-9_.\\]*/y;
 
 /** A lexical scan of an Excel formula (without "="): enough to count, never to evaluate. */
 export function scan(f: string): Scan {
-  const out: Scan = { functions: [], nesting: 0, maxArgs: 0, literals: [], sheets: [], errors: [], forHf: "", topCommas: [] };
+  const out: Scan = {
+    functions: [],
+    nesting: 0,
+    maxArgs: 0,
+    literals: [],
+    sheets: [],
+    errors: [],
+    forHf: "",
+    topCommas: [],
+  };
+  /** the HyperFormula text, built from slices of f: only string literals are rewritten */
   const hfParts: string[] = [];
+  let copied = 0;
+  const hfText = (upTo: number) => {
+    hfParts.push(f.slice(copied, upTo));
+    copied = upTo;
+    return hfParts.join("");
+  };
   /** open parentheses: true when the parenthesis opened a function call; with its argument count */
   const stack: { fn: boolean; args: number; empty: boolean }[] = [];
   let fnDepth = 0;
@@ -104,18 +124,24 @@ export function scan(f: string): Scan {
       let j = i + 1;
       let lit = "";
       for (;;) {
-        if (j >= f.length) {
+        const q = f.indexOf('"', j);
+        if (q < 0) {
           out.syntax = "unclosed string literal";
-          return { ...out, forHf: hfParts.join("") + f.slice(i) };
+          return { ...out, forHf: hfText(f.length) };
         }
-        if (f[j] === '"' && f[j + 1] === '"') {
-          lit += '"';
-          j += 2;
-        } else if (f[j] === '"') break;
-        else lit += f[j++];
+        lit += f.slice(j, q);
+        if (f[q + 1] !== '"') {
+          j = q;
+          break;
+        }
+        lit += '"';
+        j = q + 2;
       }
       out.literals.push(lit);
-      hfParts.push(`"${lit.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`);
+      if (/["\\]/.test(lit)) {
+        hfParts.push(f.slice(copied, i), `"${lit.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`);
+        copied = j + 1;
+      }
       if (stack.length) stack[stack.length - 1].empty = false;
       i = j + 1;
       continue;
@@ -124,19 +150,21 @@ export function scan(f: string): Scan {
       let j = i + 1;
       let name = "";
       for (;;) {
-        if (j >= f.length) {
+        const q = f.indexOf("'", j);
+        if (q < 0) {
           out.syntax = "unclosed quoted sheet name";
-          return { ...out, forHf: hfParts.join("") + f.slice(i) };
+          return { ...out, forHf: hfText(f.length) };
         }
-        if (f[j] === "'" && f[j + 1] === "'") {
-          name += "'";
-          j += 2;
-        } else if (f[j] === "'") break;
-        else name += f[j++];
+        name += f.slice(j, q);
+        if (f[q + 1] !== "'") {
+          j = q;
+          break;
+        }
+        name += "'";
+        j = q + 2;
       }
       if (f[j + 1] !== "!") out.syntax = `quoted name '${name}' not followed by "!"`;
       out.sheets.push(name);
-      hfParts.push(f.slice(i, j + 1));
       if (stack.length) stack[stack.length - 1].empty = false;
       i = j + 1;
       continue;
@@ -146,7 +174,6 @@ export function scan(f: string): Scan {
       const m = ERR.exec(f);
       if (m) {
         out.errors.push(m[0].toUpperCase());
-        hfParts.push(m[0]);
         i += m[0].length;
         continue;
       }
@@ -160,12 +187,10 @@ export function scan(f: string): Scan {
         fnDepth++;
         out.nesting = Math.max(out.nesting, fnDepth);
         stack.push({ fn: true, args: 1, empty: true });
-        hfParts.push(id[0], "(");
         i += id[0].length + 1;
         continue;
       }
       if (after === "!") out.sheets.push(id[0]);
-      hfParts.push(id[0]);
       if (stack.length) stack[stack.length - 1].empty = false;
       i += id[0].length;
       continue;
@@ -175,7 +200,7 @@ export function scan(f: string): Scan {
       const top = stack.pop();
       if (!top) {
         out.syntax = 'unbalanced ")"';
-        return { ...out, forHf: hfParts.join("") + f.slice(i) };
+        return { ...out, forHf: hfText(f.length) };
       }
       if (top.fn) {
         fnDepth--;
@@ -186,12 +211,12 @@ export function scan(f: string): Scan {
         stack[stack.length - 1].args++;
         stack[stack.length - 1].empty = false;
       } else out.topCommas.push(i);
-    } else if (!/\s/.test(ch) && stack.length) stack[stack.length - 1].empty = false;
-    hfParts.push(ch);
+    } else if (ch !== " " && ch !== "\n" && ch !== "\r" && ch !== "\t" && stack.length)
+      stack[stack.length - 1].empty = false;
     i++;
   }
   if (stack.length) out.syntax = `${stack.length} unclosed "("`;
-  out.forHf = hfParts.join("");
+  out.forHf = hfText(f.length);
   return out;
 }
 
@@ -202,22 +227,40 @@ export function scan(f: string): Scan {
 export function checkFormula(f: string, sheetNames: readonly string[]): FormulaIssue[] {
   const issues: FormulaIssue[] = [];
   if (f.trim() === "") return [{ rule: "formula", message: "empty formula" }];
-  if (f.length > FORMULA_LIMITS.chars) issues.push({ rule: "limit", message: `formula of ${f.length} characters (Excel: at most ${FORMULA_LIMITS.chars})` });
+  if (f.length > FORMULA_LIMITS.chars)
+    issues.push({
+      rule: "limit",
+      message: `formula of ${f.length} characters (Excel: at most ${FORMULA_LIMITS.chars})`,
+    });
   const s = scan(f);
   if (s.syntax) issues.push({ rule: "formula", message: `${s.syntax}: ${clip(f)}` });
   parser();
-  if (!s.syntax && !parses(s.forHf)) issues.push({ rule: "formula", message: `HyperFormula cannot parse it: ${clip(f)}` });
+  if (!s.syntax && !parses(s.forHf))
+    issues.push({ rule: "formula", message: `HyperFormula cannot parse it: ${clip(f)}` });
   for (const fn of new Set(s.functions)) {
     if (!known?.has(fn)) issues.push({ rule: "function", message: `unknown function ${fn}: ${clip(f)}` });
   }
-  if (s.nesting > FORMULA_LIMITS.nesting) issues.push({ rule: "limit", message: `functions nested ${s.nesting} deep (Excel: at most ${FORMULA_LIMITS.nesting})` });
-  if (s.maxArgs > FORMULA_LIMITS.args) issues.push({ rule: "limit", message: `a function with ${s.maxArgs} arguments (Excel: at most ${FORMULA_LIMITS.args})` });
+  if (s.nesting > FORMULA_LIMITS.nesting)
+    issues.push({
+      rule: "limit",
+      message: `functions nested ${s.nesting} deep (Excel: at most ${FORMULA_LIMITS.nesting})`,
+    });
+  if (s.maxArgs > FORMULA_LIMITS.args)
+    issues.push({
+      rule: "limit",
+      message: `a function with ${s.maxArgs} arguments (Excel: at most ${FORMULA_LIMITS.args})`,
+    });
   for (const lit of s.literals) {
-    if (lit.length > FORMULA_LIMITS.literalChars) issues.push({ rule: "limit", message: `string literal of ${lit.length} characters (Excel: at most ${FORMULA_LIMITS.literalChars}): "${clip(lit)}"` });
+    if (lit.length > FORMULA_LIMITS.literalChars)
+      issues.push({
+        rule: "limit",
+        message: `string literal of ${lit.length} characters (Excel: at most ${FORMULA_LIMITS.literalChars}): "${clip(lit)}"`,
+      });
   }
   const lower = new Set(sheetNames.map((n) => n.toLowerCase()));
   for (const sh of new Set(s.sheets)) {
-    if (!lower.has(sh.toLowerCase())) issues.push({ rule: "formula", message: `refers to a sheet "${sh}" the workbook does not have: ${clip(f)}` });
+    if (!lower.has(sh.toLowerCase()))
+      issues.push({ rule: "formula", message: `refers to a sheet "${sh}" the workbook does not have: ${clip(f)}` });
   }
   for (const e of s.errors) issues.push({ rule: "formula", message: `holds the error ${e}: ${clip(f)}` });
   return issues;

@@ -36,8 +36,10 @@ export function readPackage(buf: Uint8Array, report: Report): Pkg | null {
         entries++;
         total += f.originalSize;
         if (entries > LIMITS.zipEntries) throw new Error(`more than ${LIMITS.zipEntries} zip entries`);
-        if (f.originalSize > LIMITS.partBytes) throw new Error(`${f.name} inflates to ${f.originalSize} bytes (> ${LIMITS.partBytes})`);
-        if (total > LIMITS.totalInflatedBytes) throw new Error(`the parts inflate to more than ${LIMITS.totalInflatedBytes} bytes`);
+        if (f.originalSize > LIMITS.partBytes)
+          throw new Error(`${f.name} inflates to ${f.originalSize} bytes (> ${LIMITS.partBytes})`);
+        if (total > LIMITS.totalInflatedBytes)
+          throw new Error(`the parts inflate to more than ${LIMITS.totalInflatedBytes} bytes`);
         return true;
       },
     });
@@ -53,12 +55,17 @@ export function readPackage(buf: Uint8Array, report: Report): Pkg | null {
       continue;
     }
     const name = `/${entry}`;
-    if (entry.startsWith("/") || entry.includes("\\") || entry.split("/").some((s) => s === "" || s === "." || s === "..")) {
+    if (
+      entry.startsWith("/") ||
+      entry.includes("\\") ||
+      entry.split("/").some((s) => s === "" || s === "." || s === "..")
+    ) {
       report("zip", `zip entry ${JSON.stringify(entry)} is not a valid part name (Part 2 §6.2.2.1)`);
       continue;
     }
     const lower = name.toLowerCase();
-    if (byLower.has(lower)) report("zip", `two parts differ only in case: ${byLower.get(lower)?.name} and ${name} (Part 2 §9.1.1.1)`);
+    if (byLower.has(lower))
+      report("zip", `two parts differ only in case: ${byLower.get(lower)?.name} and ${name} (Part 2 §9.1.1.1)`);
     const part = { name, bytes };
     parts.set(name, part);
     byLower.set(lower, part);
@@ -109,14 +116,16 @@ export function contentTypes(pkg: Pkg, report: Report): void {
     if (overrides.has(lower)) report("content-type", `two Override elements for ${name}`, ctPart.name);
     overrides.set(lower, attr(o, "ContentType") ?? "");
     // every Override names a part that exists
-    if (!pkg.byLower.has(lower)) report("content-type", `Override for ${name}, which is not in the package`, ctPart.name);
+    if (!pkg.byLower.has(lower))
+      report("content-type", `Override for ${name}, which is not in the package`, ctPart.name);
   }
   for (const part of pkg.parts.values()) {
     if (part.name === ctPart.name) continue;
     const lower = part.name.toLowerCase();
     const ext = lower.includes(".") ? lower.slice(lower.lastIndexOf(".") + 1) : "";
     part.contentType = overrides.get(lower) ?? defaults.get(ext);
-    if (!part.contentType) report("content-type", "the part has no content type (no Override, no Default for its extension)", part.name);
+    if (!part.contentType)
+      report("content-type", "the part has no content type (no Override, no Default for its extension)", part.name);
   }
 }
 
@@ -156,7 +165,8 @@ export function relationships(pkg: Pkg, report: Report): Map<string, Relationshi
       report("relationship", "a .rels part outside a _rels folder", part.name);
       continue;
     }
-    if (source !== "/" && !pkg.byLower.has(source.toLowerCase())) report("relationship", `relationships of ${source}, which is not in the package`, part.name);
+    if (source !== "/" && !pkg.byLower.has(source.toLowerCase()))
+      report("relationship", `relationships of ${source}, which is not in the package`, part.name);
     const root = xmlOf(part, report);
     if (!root) continue;
     if (root.ns !== NS.rels || root.local !== "Relationships") {
@@ -172,7 +182,8 @@ export function relationships(pkg: Pkg, report: Report): Map<string, Relationshi
       const external = attr(r, "TargetMode") === "External";
       const rawTarget = attr(r, "Target") ?? "";
       const target = external ? rawTarget : resolveTarget(source, rawTarget);
-      if (!external && !pkg.byLower.has(target.toLowerCase())) report("relationship", `${id} targets ${rawTarget} (${target}), which is not in the package`, part.name);
+      if (!external && !pkg.byLower.has(target.toLowerCase()))
+        report("relationship", `${id} targets ${rawTarget} (${target}), which is not in the package`, part.name);
       list.push({ id, type: attr(r, "Type") ?? "", target, external });
     }
     out.set(source, list);

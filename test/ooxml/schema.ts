@@ -34,71 +34,92 @@ export const ROOTS: Record<string, { ns: string; local: string }> = {
   "application/vnd.openxmlformats-officedocument.custom-properties+xml": { ns: NS.custom, local: "Properties" },
 };
 
-export interface SchemaJob {
-  /** returned with each error, to attribute it */
-  key: string;
-  xml: string;
-}
-
 let checkedTool = false;
 
 function xmllint(): void {
   if (checkedTool) return;
   const r = spawnSync("xmllint", ["--version"], { encoding: "utf8" });
-  if (r.error || r.status !== 0) throw new Error("xmllint is not installed (Debian/Ubuntu: apt-get install libxml2-utils); the OOXML schema check needs it");
-  if (!fs.existsSync(path.join(XSD_DIR, "package.xsd"))) throw new Error(`no schemas at ${XSD_DIR} (expected ../shared/ooxml-xsd beside the project)`);
+  if (r.error || r.status !== 0)
+    throw new Error(
+      "xmllint is not installed (Debian/Ubuntu: apt-get install libxml2-utils); the OOXML schema check needs it"
+    );
+  if (!fs.existsSync(path.join(XSD_DIR, "package.xsd")))
+    throw new Error(`no schemas at ${XSD_DIR} (expected ../shared/ooxml-xsd beside the project)`);
   checkedTool = true;
 }
 
 /**
- * Validates every job against package.xsd; returns the schema errors per job key (a job without
- * errors is absent). Throws when xmllint itself cannot run or its answer cannot be read, so that a
- * broken tool never passes as "no errors".
+ * Parts waiting for xmllint, kept on disk (not in memory) until run() validates them all against
+ * package.xsd in as few xmllint processes as possible.
  */
-export function validateAll(jobs: SchemaJob[]): Map<string, string[]> {
-  xmllint();
-  const out = new Map<string, string[]>();
-  if (!jobs.length) return out;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qcs-xsd-"));
-  try {
-    const files = jobs.map((j, i) => {
-      const f = path.join(dir, `p${i}.xml`);
-      fs.writeFileSync(f, j.xml);
-      return f;
-    });
-    const byFile = new Map(files.map((f, i) => [f, jobs[i].key]));
-    for (let start = 0; start < files.length; start += 400) {
-      const batch = files.slice(start, start + 400);
-      const r = spawnSync("xmllint", ["--nonet", "--noout", "--schema", path.join(XSD_DIR, "package.xsd"), ...batch], {
-        encoding: "utf8",
-        maxBuffer: 64 * 1024 * 1024,
-        env: { ...process.env, XML_CATALOG_FILES: path.join(XSD_DIR, "catalog.xml") },
-      });
-      if (r.error) throw r.error;
-      // 0: all valid, 3: validation errors, 4: the schema did not compile, others: I/O and the like
-      if (r.status !== 0 && r.status !== 3) throw new Error(`xmllint failed (status ${r.status}):\n${r.stderr.slice(0, 2000)}`);
-      const verdict = new Set<string>();
-      for (const line of r.stderr.split("\n")) {
-        if (!line || line.includes("Schemas parser warning")) continue;
-        const ok = / validates$/.exec(line);
-        const bad = / fails to validate$/.exec(line);
-        if (ok || bad) {
-          verdict.add(line.replace(/ (validates|fails to validate)$/, ""));
-          continue;
-        }
-        const m = /^(.*?\.xml):(\d+): (.*)$/.exec(line);
-        const key = m ? byFile.get(m[1]) : undefined;
-        if (!m || key === undefined) throw new Error(`unexpected xmllint output: ${line}`);
-        const list = out.get(key) ?? [];
-        list.push(`line ${m[2]}: ${m[3].replace(/\{http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main\}/g, "")}`);
-        out.set(key, list);
-      }
-      for (const f of batch) if (!verdict.has(f)) throw new Error(`xmllint gave no verdict on ${f}`);
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+export class SchemaBatch {
+  private dir: string;
+  private files: string[] = [];
+  private keys = new Map<string, string>();
+
+  constructor() {
+    xmllint();
+    this.dir = fs.mkdtempSync(path.join(os.tmpdir(), "qcs-xsd-"));
   }
-  return out;
+
+  /** Queues one part (already reduced by markup compatibility); `key` comes back with its errors. */
+  add(key: string, xml: string): void {
+    const f = path.join(this.dir, `p${this.files.length}.xml`);
+    fs.writeFileSync(f, xml);
+    this.files.push(f);
+    this.keys.set(f, key);
+  }
+
+  /**
+   * Validates every queued part; returns the schema errors per key (a part without errors is
+   * absent). Throws when xmllint itself cannot run or its answer cannot be read, so that a broken
+   * tool never passes as "no errors". Removes the queued files.
+   */
+  run(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    try {
+      for (let start = 0; start < this.files.length; start += 400) {
+        const batch = this.files.slice(start, start + 400);
+        const r = spawnSync(
+          "xmllint",
+          ["--nonet", "--noout", "--schema", path.join(XSD_DIR, "package.xsd"), ...batch],
+          {
+            encoding: "utf8",
+            maxBuffer: 64 * 1024 * 1024,
+            env: { ...process.env, XML_CATALOG_FILES: path.join(XSD_DIR, "catalog.xml") },
+          }
+        );
+        if (r.error) throw r.error;
+        // 0: all valid, 3: validation errors; 4: the schema did not compile, others: I/O and the like
+        if (r.status !== 0 && r.status !== 3)
+          throw new Error(`xmllint failed (status ${r.status}):\n${r.stderr.slice(0, 2000)}`);
+        const verdict = new Set<string>();
+        for (const line of r.stderr.split("\n")) {
+          if (!line || line.includes("Schemas parser warning")) continue;
+          if (/ (validates|fails to validate)$/.test(line)) {
+            verdict.add(line.replace(/ (validates|fails to validate)$/, ""));
+            continue;
+          }
+          const m = /^(.*?\.xml):(\d+): (.*)$/.exec(line);
+          const key = m ? this.keys.get(m[1]) : undefined;
+          if (!m || key === undefined) throw new Error(`unexpected xmllint output: ${line}`);
+          const list = out.get(key) ?? [];
+          list.push(
+            `line ${m[2]}: ${m[3].replace(/\{http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main\}/g, "")}`
+          );
+          out.set(key, list);
+        }
+        for (const f of batch) if (!verdict.has(f)) throw new Error(`xmllint gave no verdict on ${f}`);
+      }
+    } finally {
+      this.dispose();
+    }
+    return out;
+  }
+
+  dispose(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
 }
 
 /** The root element a content type requires, or a message why the part cannot be checked. */
@@ -106,6 +127,7 @@ export function rootProblem(contentType: string | undefined, root: XElem): strin
   if (!contentType) return "no content type";
   const want = ROOTS[contentType];
   if (!want) return `content type ${contentType} is not one these checks know (an unknown part is a failure)`;
-  if (root.ns !== want.ns || root.local !== want.local) return `root element {${root.ns}}${root.local}, but ${contentType} requires {${want.ns}}${want.local}`;
+  if (root.ns !== want.ns || root.local !== want.local)
+    return `root element {${root.ns}}${root.local}, but ${contentType} requires {${want.ns}}${want.local}`;
   return null;
 }

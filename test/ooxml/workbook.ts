@@ -46,7 +46,15 @@ export function sheetNameIssues(name: string): string[] {
 }
 
 /** The built-in names Excel defines (ECMA-376 Part 1 §18.2.5, "Built-in defined names"). */
-const BUILTIN = new Set(["_xlnm.print_area", "_xlnm.print_titles", "_xlnm.criteria", "_xlnm._filterdatabase", "_xlnm.extract", "_xlnm.consolidate_area", "_xlnm.sheet_title"]);
+const BUILTIN = new Set([
+  "_xlnm.print_area",
+  "_xlnm.print_titles",
+  "_xlnm.criteria",
+  "_xlnm._filterdatabase",
+  "_xlnm.extract",
+  "_xlnm.consolidate_area",
+  "_xlnm.sheet_title",
+]);
 
 /**
  * A defined name's own syntax: starts with a letter, "_" or "\", continues with letters, digits, "_"
@@ -65,7 +73,8 @@ export function definedNameIssues(name: string): string[] {
   if (!/^[\p{L}_\\][\p{L}\p{Nd}_.\\]*$/u.test(name)) out.push(`defined name "${name}" breaks the name syntax`);
   if (/^(true|false|r|c)$/i.test(name)) out.push(`defined name "${name}" is reserved`);
   const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
-  if (a1 && colNum(a1[1]) <= MAX_COL && Number(a1[2]) >= 1 && Number(a1[2]) <= MAX_ROW) out.push(`defined name "${name}" is a cell reference`);
+  if (a1 && colNum(a1[1]) <= MAX_COL && Number(a1[2]) >= 1 && Number(a1[2]) <= MAX_ROW)
+    out.push(`defined name "${name}" is a cell reference`);
   if (/^[Rr]\d*[Cc]\d*$/.test(name)) out.push(`defined name "${name}" is an R1C1 reference`);
   return out;
 }
@@ -81,7 +90,8 @@ export function checkSheets(wb: XElem, wbPart: string, wbRels: Relationship[], r
   list.forEach((s, index) => {
     const name = attr(s, "name") ?? "";
     for (const msg of sheetNameIssues(name)) report("sheet-name", msg, wbPart);
-    if (names.has(name.toLowerCase())) report("sheet-name", `two sheets named "${name}" (names are compared case-insensitively)`, wbPart);
+    if (names.has(name.toLowerCase()))
+      report("sheet-name", `two sheets named "${name}" (names are compared case-insensitively)`, wbPart);
     names.add(name.toLowerCase());
     const id = attr(s, "sheetId") ?? "";
     if (ids.has(id)) report("workbook", `sheetId ${id} used twice`, wbPart);
@@ -89,8 +99,14 @@ export function checkSheets(wb: XElem, wbPart: string, wbRels: Relationship[], r
     if ((attr(s, "state") ?? "visible") === "visible") visible++;
     const rid = attr(s, "id", NS.r);
     const rel = wbRels.find((r) => r.id === rid);
-    if (!rel) report("relationship", `sheet "${name}" names relationship ${rid}, which the workbook does not have`, wbPart);
-    else if (rel.type !== REL.worksheet) report("relationship", `sheet "${name}" is a ${rel.type.split("/").pop()}, not a worksheet (the only kind these checks read)`, wbPart);
+    if (!rel)
+      report("relationship", `sheet "${name}" names relationship ${rid}, which the workbook does not have`, wbPart);
+    else if (rel.type !== REL.worksheet)
+      report(
+        "relationship",
+        `sheet "${name}" is a ${rel.type.split("/").pop()}, not a worksheet (the only kind these checks read)`,
+        wbPart
+      );
     out.push({ name, index, part: rel?.target });
   });
   if (list.length && !visible) report("workbook", "no sheet is visible", wbPart);
@@ -116,12 +132,17 @@ export function checkDefinedNames(wb: XElem, wbPart: string, sheets: SheetInfo[]
     const builtin = name.toLowerCase().startsWith("_xlnm.print_");
     if (builtin && !sheet) report("defined-name", `${where} must be local to a sheet`, wbPart);
     for (const part of unionParts(text)) {
-      for (const i of checkFormula(part, sheetNames)) report(i.rule === "formula" ? "defined-name" : i.rule, `${where}: ${i.message}`, wbPart);
+      for (const i of checkFormula(part, sheetNames))
+        report(i.rule === "formula" ? "defined-name" : i.rule, `${where}: ${i.message}`, wbPart);
       if (builtin && sheet) {
         // Excel writes these as absolute areas of their own sheet: 'Sheet'!$A$1:$O$39, 'Sheet'!$3:$4, 'Sheet'!$A:$B
-        const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$[A-Z]{1,3}\$\d+(?::\$[A-Z]{1,3}\$\d+)?|\$\d+:\$\d+|\$[A-Z]{1,3}:\$[A-Z]{1,3})$/.exec(part);
+        const m =
+          /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$[A-Z]{1,3}\$\d+(?::\$[A-Z]{1,3}\$\d+)?|\$\d+:\$\d+|\$[A-Z]{1,3}:\$[A-Z]{1,3})$/.exec(
+            part
+          );
         if (!m) report("defined-name", `${where}: "${part}" is not an absolute area of one sheet`, wbPart);
-        else if ((m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) !== sheet.name) report("defined-name", `${where}: "${part}" is not on its own sheet "${sheet.name}"`, wbPart);
+        else if ((m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) !== sheet.name)
+          report("defined-name", `${where}: "${part}" is not on its own sheet "${sheet.name}"`, wbPart);
       }
     }
   }
@@ -141,13 +162,18 @@ export function checkStyles(styles: XElem | null, part: string | undefined, repo
   const fills = count("fills", "fill");
   const borders = count("borders", "border");
   const cellStyleXfs = count("cellStyleXfs", "xf");
-  const numFmts = new Set((kid(styles, "numFmts") ? kids(kid(styles, "numFmts") as XElem, "numFmt") : []).map((n) => Number(attr(n, "numFmtId"))));
+  const numFmts = new Set(
+    (kid(styles, "numFmts") ? kids(kid(styles, "numFmts") as XElem, "numFmt") : []).map((n) =>
+      Number(attr(n, "numFmtId"))
+    )
+  );
   const xfs = kid(styles, "cellXfs") ? kids(kid(styles, "cellXfs") as XElem, "xf") : [];
   if (!xfs.length) report("style-index", "cellXfs is empty (every cell's style 0 must exist)", part);
   const checkXf = (xf: XElem, i: number, what: string, parentCount?: number) => {
     const idx = (a: string, max: number) => {
       const v = attr(xf, a);
-      if (v !== undefined && !(Number(v) >= 0 && Number(v) < max)) report("style-index", `${what} ${i}: ${a}=${v}, but there are ${max}`, part);
+      if (v !== undefined && !(Number(v) >= 0 && Number(v) < max))
+        report("style-index", `${what} ${i}: ${a}=${v}, but there are ${max}`, part);
     };
     idx("fontId", fonts);
     idx("fillId", fills);
@@ -156,10 +182,13 @@ export function checkStyles(styles: XElem | null, part: string | undefined, repo
     const nf = attr(xf, "numFmtId");
     // ids 0–163 are Excel's built-in formats (ECMA-376 Part 1 §18.8.30 lists 0–49; the rest are reserved
     // for built-ins), custom ones must be defined in numFmts
-    if (nf !== undefined && Number(nf) > 163 && !numFmts.has(Number(nf))) report("style-index", `${what} ${i}: numFmtId=${nf} is neither built in nor defined`, part);
+    if (nf !== undefined && Number(nf) > 163 && !numFmts.has(Number(nf)))
+      report("style-index", `${what} ${i}: numFmtId=${nf} is neither built in nor defined`, part);
   };
   xfs.forEach((xf, i) => checkXf(xf, i, "cellXfs xf", cellStyleXfs));
-  (kid(styles, "cellStyleXfs") ? kids(kid(styles, "cellStyleXfs") as XElem, "xf") : []).forEach((xf, i) => checkXf(xf, i, "cellStyleXfs xf"));
+  (kid(styles, "cellStyleXfs") ? kids(kid(styles, "cellStyleXfs") as XElem, "xf") : []).forEach((xf, i) =>
+    checkXf(xf, i, "cellStyleXfs xf")
+  );
   // unique cell formats (Excel: 65,490)
   if (xfs.length > 65490) report("limit", `${xfs.length} cell formats (Excel: at most 65,490)`, part);
   return { cellXfs: xfs.length, dxfs: count("dxfs", "dxf") };
@@ -170,8 +199,17 @@ export function checkSharedStrings(sst: XElem | null, part: string | undefined, 
   if (!sst || !part) return 0;
   const items = kids(sst, "si");
   items.forEach((si, i) => {
-    const t = kids(si, "t").map(textOf).join("") + kids(si, "r").map((r) => kids(r, "t").map(textOf).join("")).join("");
-    if (t.length > LIMITS.cellChars) report("limit", `shared string ${i} has ${t.length} characters (Excel: at most ${LIMITS.cellChars} in a cell)`, part);
+    const t =
+      kids(si, "t").map(textOf).join("") +
+      kids(si, "r")
+        .map((r) => kids(r, "t").map(textOf).join(""))
+        .join("");
+    if (t.length > LIMITS.cellChars)
+      report(
+        "limit",
+        `shared string ${i} has ${t.length} characters (Excel: at most ${LIMITS.cellChars} in a cell)`,
+        part
+      );
   });
   return items.length;
 }

@@ -64,12 +64,14 @@ export function checkWorksheet(ws: XElem, ctx: SheetContext, report: Report): vo
   let lastRow = 0;
   for (const row of data ? kids(data, "row") : []) {
     const r = attr(row, "r") !== undefined ? Number(attr(row, "r")) : lastRow + 1;
-    if (!(Number.isInteger(r) && r >= 1 && r <= 1_048_576)) at("reference", `row r="${attr(row, "r")}" is not a row number`);
+    if (!(Number.isInteger(r) && r >= 1 && r <= 1_048_576))
+      at("reference", `row r="${attr(row, "r")}" is not a row number`);
     if (r <= lastRow) at("cell-order", `row ${r} follows row ${lastRow}`);
     lastRow = r;
     const ht = attr(row, "ht");
     if (ht !== undefined && Number(ht) > 409) at("limit", `row ${r} is ${ht} points high (Excel: at most 409)`);
-    if (attr(row, "customFormat") === "1" || attr(row, "customFormat") === "true") styleIndex(attr(row, "s"), `row ${r}`);
+    if (attr(row, "customFormat") === "1" || attr(row, "customFormat") === "true")
+      styleIndex(attr(row, "s"), `row ${r}`);
     let lastCol = 0;
     for (const c of kids(row, "c")) {
       const ref = attr(c, "r");
@@ -87,14 +89,17 @@ export function checkWorksheet(ws: XElem, ctx: SheetContext, report: Report): vo
       const v = kid(c, "v");
       if (t === "s" && v) {
         const k = Number(textOf(v));
-        if (!(Number.isInteger(k) && k >= 0 && k < ctx.sharedStrings)) at("shared-string", `cell ${name} uses shared string ${textOf(v)}, but there are ${ctx.sharedStrings}`);
+        if (!(Number.isInteger(k) && k >= 0 && k < ctx.sharedStrings))
+          at("shared-string", `cell ${name} uses shared string ${textOf(v)}, but there are ${ctx.sharedStrings}`);
       }
       if (t === "inlineStr") {
         const is = kid(c, "is");
         const text = is ? textOf(is) : "";
-        if (text.length > LIMITS.cellChars) at("limit", `cell ${name} holds ${text.length} characters (Excel: at most ${LIMITS.cellChars})`);
+        if (text.length > LIMITS.cellChars)
+          at("limit", `cell ${name} holds ${text.length} characters (Excel: at most ${LIMITS.cellChars})`);
       }
-      if (t === "str" && v && textOf(v).length > LIMITS.cellChars) at("limit", `cell ${name} holds ${textOf(v).length} characters (Excel: at most ${LIMITS.cellChars})`);
+      if (t === "str" && v && textOf(v).length > LIMITS.cellChars)
+        at("limit", `cell ${name} holds ${textOf(v).length} characters (Excel: at most ${LIMITS.cellChars})`);
       const f = kid(c, "f");
       if (f) {
         const ft = attr(f, "t") ?? "normal";
@@ -112,7 +117,8 @@ export function checkWorksheet(ws: XElem, ctx: SheetContext, report: Report): vo
       }
     }
   }
-  for (const u of sharedUses) if (!sharedMasters.has(u.si)) at("formula", `cell ${u.ref} uses shared formula ${u.si}, which no cell defines`);
+  for (const u of sharedUses)
+    if (!sharedMasters.has(u.si)) at("formula", `cell ${u.ref} uses shared formula ${u.si}, which no cell defines`);
 
   // merged cells: each an area of two or more cells, none overlapping another
   const merges: { owner: string; rect: Rect }[] = [];
@@ -156,22 +162,36 @@ function checkValidations(ws: XElem, ctx: SheetContext, at: At, formula: Formula
     const f1 = kid(dv, "formula1");
     const f2 = kid(dv, "formula2");
     if (type !== "none" && !f1) at("validation", `${where}: a ${type} validation without formula1`);
-    for (const [f, label] of [[f1, "formula1"], [f2, "formula2"]] as const) {
+    for (const [f, label] of [
+      [f1, "formula1"],
+      [f2, "formula2"],
+    ] as const) {
       if (!f) continue;
       const text = textOf(f);
       formula(text, `${where} ${label}`);
       if (type === "list" && label === "formula1" && text.trim().startsWith('"')) {
         const s = scan(text.trim());
         const list = s.literals.join("");
-        if (list.length > DV_LIMITS.list) at("limit", `${where}: the list "${list.slice(0, 40)}…" has ${list.length} characters (Excel: at most ${DV_LIMITS.list})`);
+        if (list.length > DV_LIMITS.list)
+          at(
+            "limit",
+            `${where}: the list "${list.slice(0, 40)}…" has ${list.length} characters (Excel: at most ${DV_LIMITS.list})`
+          );
       }
     }
-    for (const [a, max] of [["promptTitle", DV_LIMITS.title], ["errorTitle", DV_LIMITS.title], ["prompt", DV_LIMITS.prompt], ["error", DV_LIMITS.error]] as const) {
+    for (const [a, max] of [
+      ["promptTitle", DV_LIMITS.title],
+      ["errorTitle", DV_LIMITS.title],
+      ["prompt", DV_LIMITS.prompt],
+      ["error", DV_LIMITS.error],
+    ] as const) {
       const v = attr(dv, a);
-      if (v !== undefined && v.length > max) at("limit", `${where}: ${a} has ${v.length} characters (Excel: at most ${max})`);
+      if (v !== undefined && v.length > max)
+        at("limit", `${where}: ${a} has ${v.length} characters (Excel: at most ${max})`);
     }
   }
-  for (const o of overlaps(areas)) at("validation-overlap", `data validations ${o.a} and ${o.b} overlap at ${showRect(o.where)}`);
+  for (const o of overlaps(areas))
+    at("validation-overlap", `data validations ${o.a} and ${o.b} overlap at ${showRect(o.where)}`);
   void ctx;
 }
 
@@ -185,10 +205,12 @@ function checkConditionalFormats(ws: XElem, ctx: SheetContext, at: At, formula: 
       // ECMA-376 Part 1 §18.3.1.10: priority orders the rules of a sheet; Excel writes each value once
       const p = attr(rule, "priority") ?? "";
       if (!/^[1-9]\d*$/.test(p)) at("cf-priority", `${where}: priority "${p}" is not a whole number ≥ 1`);
-      else if (priorities.has(p)) at("cf-priority", `${where}: priority ${p} is also the priority of the rule on ${priorities.get(p)}`);
+      else if (priorities.has(p))
+        at("cf-priority", `${where}: priority ${p} is also the priority of the rule on ${priorities.get(p)}`);
       priorities.set(p, ref);
       const dxf = attr(rule, "dxfId");
-      if (dxf !== undefined && !(Number(dxf) >= 0 && Number(dxf) < ctx.styles.dxfs)) at("style-index", `${where}: dxfId ${dxf}, but there are ${ctx.styles.dxfs} dxfs`);
+      if (dxf !== undefined && !(Number(dxf) >= 0 && Number(dxf) < ctx.styles.dxfs))
+        at("style-index", `${where}: dxfId ${dxf}, but there are ${ctx.styles.dxfs} dxfs`);
       for (const f of kids(rule, "formula")) formula(textOf(f), where);
     }
   }

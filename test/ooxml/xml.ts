@@ -68,7 +68,22 @@ export const NS = {
 
 /** The namespaces the stored schemas (../shared/ooxml-xsd) define: everything else is "not understood". */
 export const UNDERSTOOD = new Set<string>([
-  NS.xml, NS.sml, NS.r, NS.a, NS.xdr, NS.c, NS.ct, NS.rels, NS.cp, NS.ep, NS.custom, NS.vt, NS.dc, NS.dcterms, NS.dcmitype, NS.xsi,
+  NS.xml,
+  NS.sml,
+  NS.r,
+  NS.a,
+  NS.xdr,
+  NS.c,
+  NS.ct,
+  NS.rels,
+  NS.cp,
+  NS.ep,
+  NS.custom,
+  NS.vt,
+  NS.dc,
+  NS.dcterms,
+  NS.dcmitype,
+  NS.xsi,
 ]);
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -78,7 +93,8 @@ const START = new RegExp(`<(${QNAME})`, "y");
 const ATTR = new RegExp(`\\s+(${QNAME})\\s*=\\s*(?:"([^"<]*)"|'([^'<]*)')`, "y");
 const TAG_END = /\s*(\/?)>/y;
 const END = new RegExp(`</(${QNAME})\\s*>`, "y");
-/** a character XML 1.0 allows (§2.2 Char), as a test on one UTF-16 code unit (surrogates are pairs) */
+/** a character XML 1.0 does not allow (§2.2 Char), tested per UTF-16 code unit (surrogates come in pairs) */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what is looked for
 const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 function decode(s: string, lineOf: () => number): string {
@@ -90,7 +106,13 @@ function decode(s: string, lineOf: () => number): string {
     const num = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(body);
     if (!num) throw new XmlError(`undefined entity &${body};`, lineOf());
     const cp = num[1] !== undefined ? parseInt(num[1], 16) : parseInt(num[2], 10);
-    const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+    const ok =
+      cp === 0x9 ||
+      cp === 0xa ||
+      cp === 0xd ||
+      (cp >= 0x20 && cp <= 0xd7ff) ||
+      (cp >= 0xe000 && cp <= 0xfffd) ||
+      (cp >= 0x10000 && cp <= 0x10ffff);
     if (!ok) throw new XmlError(`character reference &${body}; names a character XML does not allow`, lineOf());
     return String.fromCodePoint(cp);
   });
@@ -178,7 +200,8 @@ export function parseXml(text: string): XElem {
     for (const [q, v] of raw) {
       if (seen.has(q)) throw new XmlError(`attribute ${q} twice on <${m[1]}>`, startLine());
       seen.add(q);
-      if ((q === "xmlns" || q.startsWith("xmlns:")) && scope === parentScope) scope = Object.create(parentScope) as Record<string, string>;
+      if ((q === "xmlns" || q.startsWith("xmlns:")) && scope === parentScope)
+        scope = Object.create(parentScope) as Record<string, string>;
       if (q === "xmlns") scope[""] = v;
       else if (q.startsWith("xmlns:")) {
         if (v === "") throw new XmlError(`empty namespace for prefix ${q.slice(6)}`, startLine());
@@ -196,11 +219,13 @@ export function parseXml(text: string): XElem {
       return { qname: q, prefix: p, local: l, ns: ans, value: v };
     });
     const expanded = new Set<string>();
-    if (attrs.length > 1) for (const a of attrs) {
-      const key = `${a.ns}|${a.local}`;
-      if (a.ns !== NS.xmlns && expanded.has(key)) throw new XmlError(`attribute {${a.ns}}${a.local} twice on <${m[1]}>`, startLine());
-      expanded.add(key);
-    }
+    if (attrs.length > 1)
+      for (const a of attrs) {
+        const key = `${a.ns}|${a.local}`;
+        if (a.ns !== NS.xmlns && expanded.has(key))
+          throw new XmlError(`attribute {${a.ns}}${a.local} twice on <${m[1]}>`, startLine());
+        expanded.add(key);
+      }
     const el: XElem = { qname: m[1], prefix, local, ns: ns ?? "", attrs, children: [], line: startLine(), scope };
     if (te[1] === "/") return el;
     let text = "";
@@ -256,7 +281,9 @@ export const isElem = (n: XNode): n is XElem => typeof n !== "string";
 
 /** Child elements, optionally only those with this local name (in the element's own namespace). */
 export function kids(el: XElem, local?: string, ns: string = el.ns): XElem[] {
-  return el.children.filter((c): c is XElem => isElem(c) && (local === undefined || (c.local === local && c.ns === ns)));
+  return el.children.filter(
+    (c): c is XElem => isElem(c) && (local === undefined || (c.local === local && c.ns === ns))
+  );
 }
 
 export function kid(el: XElem, local: string, ns: string = el.ns): XElem | undefined {
@@ -290,7 +317,8 @@ export function textOf(el: XElem): string {
 // markup compatibility (ECMA-376 Part 3)
 
 const escText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const escAttr = (s: string) => escText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
+const escAttr = (s: string) =>
+  escText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
 
 export function serialize(el: XElem): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
@@ -344,7 +372,8 @@ export function preprocess(root: XElem): McResult {
       for (const ns of prefixesToNs(el, own, "Ignorable")) if (!UNDERSTOOD.has(ns)) ign.add(ns);
     }
     for (const ns of prefixesToNs(el, attr(el, "MustUnderstand", NS.mc), "MustUnderstand")) {
-      if (!UNDERSTOOD.has(ns)) errors.push(`line ${el.line}: mc:MustUnderstand names ${ns}, which a consumer of ECMA-376 does not understand`);
+      if (!UNDERSTOOD.has(ns))
+        errors.push(`line ${el.line}: mc:MustUnderstand names ${ns}, which a consumer of ECMA-376 does not understand`);
     }
     if (el.ns === NS.mc) {
       if (el.local !== "AlternateContent") {
@@ -353,7 +382,8 @@ export function preprocess(root: XElem): McResult {
       }
       for (const choice of kids(el, "Choice", NS.mc)) {
         const req = prefixesToNs(choice, attr(choice, "Requires"), "Requires");
-        if (req.length && req.every((ns) => UNDERSTOOD.has(ns))) return choice.children.flatMap((c) => (isElem(c) ? walk(c, ign, false) : [c]));
+        if (req.length && req.every((ns) => UNDERSTOOD.has(ns)))
+          return choice.children.flatMap((c) => (isElem(c) ? walk(c, ign, false) : [c]));
       }
       const fb = kid(el, "Fallback", NS.mc);
       return fb ? fb.children.flatMap((c) => (isElem(c) ? walk(c, ign, false) : [c])) : [];
@@ -362,7 +392,12 @@ export function preprocess(root: XElem): McResult {
       // mc:ProcessContent on an ancestor would keep the children; no writer we check uses it
       return [];
     }
-    const attrs = el.attrs.filter((a) => a.ns !== NS.mc && !(a.ns === NS.xml && a.local === "space") && !(a.ns && a.ns !== NS.xmlns && !UNDERSTOOD.has(a.ns) && ign.has(a.ns)));
+    const attrs = el.attrs.filter(
+      (a) =>
+        a.ns !== NS.mc &&
+        !(a.ns === NS.xml && a.local === "space") &&
+        !(a.ns && a.ns !== NS.xmlns && !UNDERSTOOD.has(a.ns) && ign.has(a.ns))
+    );
     const ext = el.local === "extLst" && el.ns === NS.sml;
     const children = el.children.flatMap((c) => (isElem(c) ? walk(c, ign, ext) : [c]));
     return [{ ...el, attrs, children }];
