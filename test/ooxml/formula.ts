@@ -83,7 +83,7 @@ export interface Scan {
   sheets: string[];
   /** error literals written in the formula (#REF! …) */
   errors: string[];
-  /** the formula in HyperFormula's string syntax (backslash escapes instead of doubled quotes) */
+  /** the formula in HyperFormula's dialect: backslash escapes instead of doubled quotes, TRUE() for TRUE */
   forHf: string;
   /** top-level comma positions (for a union of areas in a defined name) */
   topCommas: number[];
@@ -191,6 +191,11 @@ export function scan(f: string): Scan {
         continue;
       }
       if (after === "!") out.sheets.push(id[0]);
+      else if (/^(TRUE|FALSE)$/i.test(id[0])) {
+        // HyperFormula knows the logical constants only as the functions TRUE() and FALSE()
+        hfParts.push(f.slice(copied, i), `${id[0].toUpperCase()}()`);
+        copied = i + id[0].length;
+      }
       if (stack.length) stack[stack.length - 1].empty = false;
       i += id[0].length;
       continue;
