@@ -14,7 +14,7 @@
  */
 import { contentTypes, readPackage, relationships, xmlOf, type Pkg, type Relationship } from "./package";
 import type { Problem, Report } from "./problem";
-import { rootProblem, SchemaBatch } from "./schema";
+import { CONTENT_TYPES, rootProblem, ROOTS, SchemaBatch } from "./schema";
 import { checkDefinedNames, checkSharedStrings, checkSheets, checkStyles, REL } from "./workbook";
 import { checkWorksheet } from "./worksheet";
 import { attr, kids, NS, preprocess, serialize, type XElem } from "./xml";
@@ -52,17 +52,24 @@ function prepare(file: FileInput, schema: ((part: string, xml: string) => void) 
   contentTypes(pkg, report);
   const rels = relationships(pkg, report);
 
-  // every XML part: well-formed, markup compatibility resolved, the right root, queued for the schema
+  // every part: of a content type these checks know (an unknown part is a failure, not a skip),
+  // well-formed, markup compatibility resolved, the root its content type needs, queued for xmllint
   const docs = new Map<string, XElem>();
   for (const part of pkg.parts.values()) {
+    const contentType = part.name === "/[Content_Types].xml" ? CONTENT_TYPES : part.contentType;
+    if (!contentType) continue; // contentTypes() reported it
+    if (!ROOTS[contentType]) {
+      report(
+        "part",
+        `content type ${contentType} is not one these checks know (an unknown part is a failure)`,
+        part.name
+      );
+      continue;
+    }
     const raw = xmlOf(part, report);
     if (!raw) continue;
     const mc = preprocess(raw);
     for (const e of mc.errors) report("mc", e, part.name);
-    const contentType =
-      part.name === "/[Content_Types].xml"
-        ? "application/vnd.openxmlformats-package.content-types+xml"
-        : part.contentType;
     const wrong = rootProblem(contentType, mc.root);
     if (wrong) {
       report("part", wrong, part.name);

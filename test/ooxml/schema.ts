@@ -13,10 +13,16 @@ import { NS, type XElem } from "./xml";
 
 export const XSD_DIR = path.resolve(__dirname, "..", "..", "..", "shared", "ooxml-xsd");
 
-/** Content type → the root element its schema defines. A part whose content type is not here is a failure. */
+/** The [Content_Types].xml stream has no content type of its own; this key stands for it. */
+export const CONTENT_TYPES = "application/vnd.openxmlformats-package.content-types+xml";
+
+/**
+ * Content type → the root element its schema defines: the parts these checks know. A writer that adds
+ * another kind of part (a drawing, comments, an image …) adds it here, with its schema if the stored
+ * set lacks one (../shared/ooxml-xsd/PROVENANCE.txt: VML and the [MS-XLSX] extensions are not covered).
+ */
 export const ROOTS: Record<string, { ns: string; local: string }> = {
-  // the [Content_Types].xml stream has no content type of its own; this key stands for it
-  "application/vnd.openxmlformats-package.content-types+xml": { ns: NS.ct, local: "Types" },
+  [CONTENT_TYPES]: { ns: NS.ct, local: "Types" },
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": { ns: NS.sml, local: "workbook" },
   "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": { ns: NS.sml, local: "workbook" },
   "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml": { ns: NS.sml, local: "worksheet" },
@@ -124,9 +130,9 @@ export class SchemaBatch {
 
 /** The root element a content type requires, or a message why the part cannot be checked. */
 export function rootProblem(contentType: string | undefined, root: XElem): string | null {
-  if (!contentType) return "no content type";
-  const want = ROOTS[contentType];
-  if (!want) return `content type ${contentType} is not one these checks know (an unknown part is a failure)`;
+  const want = contentType ? ROOTS[contentType] : undefined;
+  if (!want)
+    return `content type ${contentType ?? "(none)"} is not one these checks know (an unknown part is a failure)`;
   if (root.ns !== want.ns || root.local !== want.local)
     return `root element {${root.ns}}${root.local}, but ${contentType} requires {${want.ns}}${want.local}`;
   return null;

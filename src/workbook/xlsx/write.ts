@@ -159,11 +159,14 @@ export async function templateWorkbook(scheme: Scheme, opts: TemplateOptions): P
   return { workbook: await modelWorkbook(model), model };
 }
 
-const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+const ENTITY: Record<string, string> = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
+const xmlText = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 const xmlDecode = (s: string) =>
-  s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_m, e: string) =>
-    e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" } as Record<string, string>)[e.toLowerCase()]
-  );
+  s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_m, e: string) => {
+    if (e[0] !== "#") return ENTITY[e.toLowerCase()];
+    return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+  });
 
 /**
  * The print names ExcelJS writes for a sheet whose name holds an apostrophe read `'O'Brien'!$A$1:…`,
@@ -180,10 +183,7 @@ function mendPrintNames(xlsx: Uint8Array, sheetNames: string[]): Uint8Array {
     (_m, open: string, id: string, text: string, close: string) => {
       const name = sheetNames[Number(id)];
       if (name === undefined) throw new Error(`print name for sheet ${id}, which ExcelJS did not write`);
-      const naive = `'${name}'!`;
-      const fixed = xmlDecode(text)
-        .split(naive)
-        .join(`${quoteSheet(name)}!`);
+      const fixed = xmlDecode(text).split(`'${name}'!`).join(`${quoteSheet(name)}!`);
       return open + xmlText(fixed) + close;
     }
   );
