@@ -140,6 +140,13 @@ const FIXTURES: Fixture[] = [
     /A2:O2 and B2:C3|B2:C3 and A2:O2/,
   ],
   [
+    "a shared formula without its master",
+    "xl/worksheets/sheet1.xml",
+    (x) => replaceOnce(x, "<f>IF(P5=1,$E5*F5,&quot;&quot;)</f>", '<f t="shared" si="7"/>'),
+    "formula",
+    /uses shared formula 7, which no cell defines/,
+  ],
+  [
     "a collection whose count is wrong",
     "xl/worksheets/sheet1.xml",
     (x) => replaceOnce(x, /<mergeCells count="(\d+)">/, '<mergeCells count="1">'),
