@@ -164,6 +164,8 @@ export const L = {
   vDatePrompt: { zh: "填写日期，例如 2026-11-26。", en: "Enter a date, e.g. 2026-11-26." },
   vDateError: { zh: "请填写有效的日期。", en: "Enter a valid date." },
   vTextTitle: { zh: "文字", en: "Text" },
+  vMethodTitle: { zh: "方式", en: "Method" },
+  vKindTitle: { zh: "类型", en: "Kind" },
   vMethodPrompt: { zh: "例如：现场、神秘顾客、电话、问卷。", en: "e.g. on site, mystery shopping, telephone, questionnaire." },
 
   footer: { zh: "第 &P 页，共 &N 页", en: "Page &P of &N" },

@@ -8,7 +8,7 @@ import { a1, area, col, quoteSheet } from "../a1";
 import { NAMES } from "../contract";
 import { pick, t, type LabelKey } from "../labels";
 import { DATE_FMT, DATE_STYLE, INPUT_TEXT, LABEL_STYLE, NOTE_STYLE, SECTION_STYLE, SheetBuilder, bandAndTitle, centerStyle, textStyle, type SheetContext } from "./builder";
-import { dateValidation, listValidation, promptOnly } from "./validation";
+import { dateValidation, joinValidations, listValidation, promptOnly } from "./validation";
 import type { NameModel, SheetModel, ValidationModel } from "./types";
 
 /** Rows of the nonconformity table (more when an assessment written into the template has more). */
@@ -156,7 +156,7 @@ export function recordsSheet(ctx: SheetContext): { sheet: SheetModel; names: Nam
     columns: b.columns(new Set()),
     rows: b.rows(),
     merges: b.merges,
-    validations,
+    validations: joinValidations(validations),
     conditionalFormats: [],
     freeze: { rows: 0, columns: 0 },
     protection,

@@ -327,9 +327,9 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
         prompt: { title: t("vAlphaTitle", lang), text: t("vAlphaPrompt", lang, { na }) },
         error: { title: t("vAlphaTitle", lang), text: t("vAlphaError", lang, { na }) },
       },
-      listValidation(area(cAlpha, rKind, cAlpha + n - 1, rKind), kinds, lang, t("hRaterKind", lang)),
+      listValidation(area(cAlpha, rKind, cAlpha + n - 1, rKind), kinds, lang, t("vKindTitle", lang)),
       dateValidation(area(cAlpha, rDate, cAlpha + n - 1, rDate), lang),
-      promptOnly(area(cAlpha, rMethod, cAlpha + n - 1, rMethod), t("hRaterMethod", lang), t("vMethodPrompt", lang)),
+      promptOnly(area(cAlpha, rMethod, cAlpha + n - 1, rMethod), t("vMethodTitle", lang), t("vMethodPrompt", lang)),
     ],
     conditionalFormats: [
       // raters' bands scheme.disagreementBands or more apart: the item's α cells and its spread
