@@ -50,7 +50,8 @@ describe("dist/functions.js", () => {
 
   test("the associated functions compute, and throw the runtime's CustomFunctions.Error", () => {
     const fns = Object.fromEntries(load(true).associated);
-    expect(fns.CERT_GRADE(92, 3, null)).toBe("AAA");
+    expect(fns.CERT_GRADE(92, 3, null, true)).toBe("AAA");
+    expect(fns.CERT_GRADE(92, 3, null)).toBe("AAA（待符合性审查）");
     expect(fns.MATURITY_LEVEL(95)).toBe(4);
     let thrown: unknown;
     try {

@@ -22,7 +22,8 @@ test("insert, read, select, activate and the change subscription all run with de
   const insertRunner = strictRunner(() => sim.context);
   const inserting = new OfficePort({ scheme: S, lang: () => "zh-CN", excel: insertRunner.runner, requirements: { isSetSupported: () => true } });
   const sheets = await inserting.insertTemplates(3);
-  expect(sheets).toHaveLength(3);
+  // the assessment's five sheets and the stamp
+  expect(sheets).toHaveLength(6);
   expect(sheets.warnings).toEqual([]);
 
   const m = mockExcel({ present: ALL });

@@ -50,7 +50,7 @@ describe("insert request (office.js runtime)", () => {
     expect(names(data)).not.toContain("Protect");
     expect(names(data)).not.toContain("SetPrintArea");
     expect(names(m.batches[2])).toContain("SetPrintArea");
-    expect(names(m.batches[3]).filter((n) => n === "Protect").length).toBe(3);
+    expect(names(m.batches[3]).filter((n) => n === "Protect").length).toBe(buildTemplate(S, { raters: 10, lang: "zh-CN" }).sheets.length);
     // multi-area ranges carry the formats
     expect(pathNames(data)).toContain("GetRanges");
     for (const op of Object.values(data.body.ObjectPaths)) {
@@ -75,7 +75,7 @@ describe("insert request (office.js runtime)", () => {
     expect(m.result?.warnings[0].zh).toContain("打印");
     // never a rollback: nothing deleted, the protection still sent after the failed print batch
     for (const b of m.batches) expect(names(b)).not.toContain("Delete");
-    expect(names(m.batches[3]).filter((n) => n === "Protect").length).toBe(3);
+    expect(names(m.batches[3]).filter((n) => n === "Protect").length).toBe(buildTemplate(S, { raters: 10, lang: "zh-CN" }).sheets.length);
   });
 
   test("a failed data batch is rolled back and rethrown", async () => {

@@ -112,7 +112,7 @@ describe("template model", () => {
     expect(lists).toEqual(expect.arrayContaining(["人员/走访", "符合/不符合/不适用", "严重/一般", "未关闭/已关闭", "不免除/部分免除", "是/否", "通过/未通过"]));
     const enLists = en.sheets.flatMap((s) => s.validations.filter((v) => v.kind === "list").map((v) => v.list?.join("/")));
     expect(enLists.join("|")).toMatch(/^[\x20-\x7e|]+$/);
-    expect(zh.sheets.flatMap((s) => s.validations.filter((v) => v.kind === "date")).length).toBeGreaterThanOrEqual(6);
+    expect(zh.sheets.flatMap((s) => s.validations.filter((v) => v.kind === "date")).length).toBeGreaterThanOrEqual(5);
   });
 });
 

@@ -34,7 +34,7 @@ export const API_USES: ApiUse[] = [
   { type: "Worksheet", member: "name", set: "ExcelApi 1.1", where: I },
   { type: "NamedItem", member: "name", set: "ExcelApi 1.1", where: I },
   { type: "Worksheet", member: "tabColor", set: "ExcelApi 1.7", where: I },
-  { type: "Worksheet", member: "visibility", set: "ExcelApi 1.1", where: I },
+  { type: "Worksheet", member: "visibility", set: "ExcelApi 1.1 for reading visibility; 1.2 for setting it.", where: I },
   { type: "Workbook", member: "properties", set: "ExcelApi 1.7", where: I },
   { type: "DocumentProperties", member: "custom", set: "ExcelApi 1.7", where: I },
   { type: "CustomPropertyCollection", member: "add", set: "ExcelApi 1.7", where: I },

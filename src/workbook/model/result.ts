@@ -166,6 +166,14 @@ export function resultSheet(
     style: fixed,
   });
 
+  // the 4.2.2 and nonconformity counts (the report shows them; a passed review with open ones is pointed out)
+  const res = vocab.specificResult;
+  const countOf = (w: { zh: string; en: string }) => `(COUNTIF(${R.specificResults},${lit(w.zh)})+COUNTIF(${R.specificResults},${lit(w.en)}))`;
+  const nSpec = scheme.specificRequirements.length;
+  const closed = vocab.ncStatus.closed;
+  const major = vocab.severity.major;
+  const open = `SUMPRODUCT((${R.ncDescriptions}<>"")*(${R.ncStatuses}<>${lit(closed.zh)})*(${R.ncStatuses}<>${lit(closed.en)}))`;
+  const openMajor = `SUMPRODUCT((${R.ncDescriptions}<>"")*(${R.ncStatuses}<>${lit(closed.zh)})*(${R.ncStatuses}<>${lit(closed.en)})*((${R.ncSeverities}=${lit(major.zh)})+(${R.ncSeverities}=${lit(major.en)})))`;
   // the conformity review of 5.3: inputs here
   section("sConformity");
   const rConf = row("cResult", { value: null, input: true, style: { ...INPUT_TEXT, h: "center", bold: true } }, cC);
@@ -183,6 +191,14 @@ export function resultSheet(
   const failedWords = [vocab.conformity.failed.zh, vocab.conformity.failed.en];
   const failed = `OR(${failedWords.map((w) => `UPPER(TRIM(${conf}))=${lit(w.toUpperCase())}`).join(",")})`;
   const absent = `TRIM(${conf})=""`;
+  // RULES.md §5: a passed review with an open major nonconformity or a 4.2.2 point not conforming is pointed out
+  const passedWords = [vocab.conformity.passed.zh, vocab.conformity.passed.en];
+  const passed = `OR(${passedWords.map((w) => `UPPER(TRIM(${conf}))=${lit(w.toUpperCase())}`).join(",")})`;
+  const rWarn = row("cWarnings", {
+    formula: `IF(${passed},IF(${openMajor}>0,${concat(t("warnOpenMajor", lang), { m: openMajor })},"")&IF(${countOf(res.nonconform)}>0,${concat(t("warnSpecific", lang), { n: countOf(res.nonconform) })},""),"")`,
+    style: { ...textStyle, color: "C00000", size: 9 },
+  });
+  b.fit(rWarn, t("warnOpenMajor", lang) + t("warnSpecific", lang), cB, cE, 9);
 
   // service
   section("sServiceResult");
@@ -259,9 +275,6 @@ export function resultSheet(
 
   // 4.2.2, 5.2.2, nonconformities
   section("sOther");
-  const res = vocab.specificResult;
-  const countOf = (w: { zh: string; en: string }) => `(COUNTIF(${R.specificResults},${lit(w.zh)})+COUNTIF(${R.specificResults},${lit(w.en)}))`;
-  const nSpec = scheme.specificRequirements.length;
   r++;
   b.put(cA, r, {
     formula: concat(t("resSpecific", lang), {
@@ -275,10 +288,6 @@ export function resultSheet(
   for (let c = cB; c <= cE; c++) b.put(c, r, { value: null, style: fixed });
   b.merge(cA, r, cE, r);
   row("resQms", { formula: `${shown(R.exemption)}&IF(${R.scope}="","",${lit(en ? ": " : "：")}&${R.scope})`, style: fixed });
-  const closed = vocab.ncStatus.closed;
-  const major = vocab.severity.major;
-  const open = `SUMPRODUCT((${R.ncDescriptions}<>"")*(${R.ncStatuses}<>${lit(closed.zh)})*(${R.ncStatuses}<>${lit(closed.en)}))`;
-  const openMajor = `SUMPRODUCT((${R.ncDescriptions}<>"")*(${R.ncStatuses}<>${lit(closed.zh)})*(${R.ncStatuses}<>${lit(closed.en)})*((${R.ncSeverities}=${lit(major.zh)})+(${R.ncSeverities}=${lit(major.en)})))`;
   r++;
   b.put(cA, r, { formula: concat(t("resNc", lang), { t: `COUNTIF(${R.ncDescriptions},"?*")`, o: open, m: openMajor }), style: fixed });
   for (let c = cB; c <= cE; c++) b.put(c, r, { value: null, style: fixed });

@@ -139,6 +139,9 @@ export function serviceSheet(ctx: SheetContext): { sheet: SheetModel; layout: Se
   labelTexts.forEach((text, i) => b.put(cLabels, r0 + i, { value: text }));
   const labelTable = `$${col(cLabels)}$${r0}:$${col(cLabels)}$${r0 + labelTexts.length - 1}`;
 
+  // a label column is wide enough for the longest word of any label (English must not break inside a word)
+  for (let k = 0; k < n; k++) for (const text of labelTexts) b.fitWords(cLab + k, text, 9);
+
   // item rows
   // text without letters (不适用) has no case to ignore: compared as typed, trimmed
   const naTests = (x: string) =>
