@@ -29,7 +29,10 @@ export type FindingCode =
   | "provisional"
   | "conformity"
   | "limit"
-  | "more";
+  | "more"
+  | "stamp"
+  | "extra"
+  | "displayed";
 
 export interface Place {
   /** 1-based rater (or visit) number */

@@ -74,19 +74,19 @@ describe("names", () => {
     for (const f of ["#REF!", "S!A1,S!B2", "$A$1", "S!$A$1:$B", "OFFSET(S!A1,0,0,5,5)", "[1]S!A1", "S!XFE1", "S!A1048577"]) expect([f, nameArea(f)]).toEqual([f, null]);
   });
 
-  test("QCS_ALPHA over $A$1:$XFD$1048576: one finding naming the bound, not read, no 'missing name', fast", async () => {
+  test("QCS_ALPHA widened to $A$1:$XFD$1048576: never followed (the template's cells are read), reported, fast", async () => {
     const p = parts(await filledBytes());
     const wb = p.get("xl/workbook.xml") as string;
     p.set("xl/workbook.xml", wb.replace(/(<definedName name="QCS_ALPHA">)[^<]*/, (_m, open: string) => `${open}&apos;服务能力评价评分表&apos;!$A$1:$XFD$1048576`));
     const t0 = Date.now();
     const r = readWorkbookBytes(pack(p), S);
     expect(Date.now() - t0).toBeLessThan(2000);
-    expect(r.input).toBeNull();
     const alpha = r.findings.filter((f) => f.field === "QCS_ALPHA");
-    expect(alpha.map((f) => f.message.en)).toEqual([
-      "field QCS_ALPHA: the name QCS_ALPHA covers 1,048,576 rows × 16,384 columns, over the bound of 20,000 cells (LIMITS.nameCells); not read",
-    ]);
-    expect(alpha[0].message.zh).toContain("LIMITS.nameCells");
+    expect(alpha.map((f) => [f.code, f.severity])).toEqual([["altered", "error"]]);
+    expect(alpha[0].message.en).toContain("$A$1:$XFD$1048576");
+    expect(r.verified?.intact).toBe(false);
+    // the inputs are where the template says they are, whatever the name says
+    expect(r.input?.raters[0].alphas[0]).toBe(0.9);
   });
 
   test("a contract name defined twice (also in another case) or not one range is a finding, not read", async () => {
@@ -95,12 +95,12 @@ describe("names", () => {
     const twice = new Map(p);
     twice.set("xl/workbook.xml", wb.replace("</definedNames>", `<definedName name="qcs_levels">&apos;管理要求成熟度&apos;!$A$1:$A$21</definedName></definedNames>`));
     const r = readWorkbookBytes(pack(twice), S);
-    expect(r.input).toBeNull();
-    expect(r.findings.map((f) => f.message.en)).toContain("field QCS_LEVELS: the name QCS_LEVELS is defined more than once; not read");
+    expect(r.verified?.intact).toBe(false);
+    expect(r.findings.map((f) => f.message.en)).toContain("field QCS_LEVELS: the name qcs_levels is defined more than once");
     const multi = new Map(p);
     multi.set("xl/workbook.xml", wb.replace(/(<definedName name="QCS_WEIGHTS">)[^<]*/, (_m, open: string) => `${open}S!$A$1,S!$B$2`));
     const r2 = readWorkbookBytes(pack(multi), S);
-    expect(r2.findings.some((f) => f.field === "QCS_WEIGHTS" && /does not refer to one range/.test(f.message.en))).toBe(true);
+    expect(r2.findings.some((f) => f.field === "QCS_WEIGHTS" && f.code === "altered" && /points to "S!\$A\$1,S!\$B\$2"/.test(f.message.en))).toBe(true);
   });
 
   test("a sheet-local name of the same name does not replace the workbook name", async () => {

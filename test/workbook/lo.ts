@@ -84,7 +84,9 @@ export async function filledTemplate(
   const columns = opts.columns ?? Math.max(1, input.raters.length);
   const at = opts.at ?? input.raters.map((_, i) => i);
   const { columns: _c, at: _a, ...rest } = opts;
-  const model = buildTemplate(DEFAULT_SCHEME, { ...rest, raters: columns, lang: opts.lang ?? "zh-CN" });
+  // stamped, as every workbook the product writes is
+  const stamp = rest.stamp ?? { formId: "00000000-0000-4000-8000-000000000000", issued: "2026-11-26", organization: input.organization };
+  const model = buildTemplate(DEFAULT_SCHEME, { ...rest, stamp, raters: columns, lang: opts.lang ?? "zh-CN" });
   const raters: AssessmentInput["raters"] = Array.from({ length: columns }, () => ({ alphas: [] }));
   input.raters.forEach((r, k) => (raters[at[k]] = r));
   const filled = fillModel(model, { ...input, raters }, DEFAULT_SCHEME);

@@ -116,7 +116,7 @@ export function buildTemplate(scheme: Scheme, opts: TemplateOptions): TemplateMo
   if (opts.sources) sheets.push(sourcesSheet(ctx, opts.sources));
   let stamp: [string, string][] | undefined;
   if (opts.stamp) {
-    stamp = stampEntries(ctx, fingerprint, kind, TEMPLATE_VERSION);
+    stamp = stampEntries(ctx, fingerprint, kind, TEMPLATE_VERSION, sheets.map((sh) => sh.name));
     sheets.push(stampSheet(ctx, stamp));
   }
   return {

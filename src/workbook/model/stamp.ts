@@ -8,6 +8,7 @@
 import { sha256Text } from "../sha256";
 import { t } from "../labels";
 import { SheetBuilder } from "./builder";
+import { NC_ROWS } from "./records";
 import type { SheetContext } from "./builder";
 import type { SheetModel, TemplateModel } from "./types";
 
@@ -18,7 +19,24 @@ export const STAMP_FORMAT = "qcs-stamp/1";
 export const STAMP_PROPERTY_PREFIX = "qcs.";
 
 /** The keys of the stamp, in order. */
-export const STAMP_KEYS = ["format", "scheme", "schemeVersion", "templateVersion", "kind", "lang", "raters", "formId", "issued", "organization", "rater", "raterKind", "fingerprint"] as const;
+export const STAMP_KEYS = [
+  "format",
+  "scheme",
+  "schemeVersion",
+  "templateVersion",
+  "kind",
+  "lang",
+  "raters",
+  "ncRows",
+  "sheets",
+  "sources",
+  "formId",
+  "issued",
+  "organization",
+  "rater",
+  "raterKind",
+  "fingerprint",
+] as const;
 export type StampKey = (typeof STAMP_KEYS)[number];
 
 /**
@@ -50,7 +68,7 @@ export function fingerprintOf(model: Pick<TemplateModel, "sheets" | "names">): s
 }
 
 /** The stamp entries of a model. */
-export function stampEntries(ctx: SheetContext, fingerprint: string, kind: string, templateVersion: string): [StampKey, string][] {
+export function stampEntries(ctx: SheetContext, fingerprint: string, kind: string, templateVersion: string, sheetNames: string[]): [StampKey, string][] {
   const s = ctx.opts.stamp;
   if (!s) return [];
   const v: Record<StampKey, string> = {
@@ -61,6 +79,10 @@ export function stampEntries(ctx: SheetContext, fingerprint: string, kind: strin
     kind,
     lang: ctx.lang,
     raters: String(ctx.opts.raters),
+    ncRows: String(Math.max(NC_ROWS, ctx.opts.nonconformityRows ?? 0)),
+    // the sheet names as issued, in workbook order (a reader maps renamed sheets by position)
+    sheets: JSON.stringify(sheetNames),
+    sources: String(ctx.opts.sources?.length ?? 0),
     formId: s.formId,
     issued: s.issued,
     organization: s.organization ?? "",

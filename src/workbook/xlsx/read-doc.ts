@@ -11,6 +11,7 @@ import { a1, quoteSheet } from "../a1";
 import { LIMITS, type Limits } from "../limits";
 import { assessmentFromSnapshot, expectedModel, formulaFindings, locateFindings } from "../snapshot";
 import { isFault, readXlsx, type Cell, type OoxmlFault, type SheetData, type XlsxDoc } from "../ooxml/xlsx";
+import { verifyDoc, type Verified } from "../verify";
 
 /** At most this many "formula altered" findings are listed one by one. */
 const MAX_FORMULA_FINDINGS = 20;
@@ -23,6 +24,8 @@ export interface WorkbookRead {
   findings: Finding[];
   /** adds the cell address to findings that name a rater and item, or a clause */
   locate: (findings: Finding[]) => Finding[];
+  /** the whole comparison with the template, when the file could be read */
+  verified?: Verified;
 }
 
 /** A cell's value as the contract expects it: number, text, boolean, the error text, or null. */
@@ -224,9 +227,18 @@ export function readWorkbook(doc: XlsxDoc, scheme: Scheme, limits: Limits = LIMI
   }
 }
 
-/** Reads an .xlsx held in memory (Node or browser). */
+/**
+ * Reads an .xlsx held in memory (Node or browser) as an untrusted returned workbook: the inputs read
+ * where the template says they are, everything else compared with the template (../verify.ts).
+ */
 export function readWorkbookBytes(bytes: Uint8Array, scheme: Scheme, limits: Limits = LIMITS): WorkbookRead {
   const doc = readXlsx(bytes, limits);
   if (isFault(doc)) return failed(faultFinding(doc));
-  return readWorkbook(doc, scheme, limits);
+  try {
+    const v = verifyDoc(doc, scheme);
+    return { input: v.input, findings: v.findings, locate: v.locate, verified: v };
+  } catch (e) {
+    if (e instanceof SheetFault) return failed(faultFinding(e.fault));
+    throw e;
+  }
 }
