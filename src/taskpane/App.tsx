@@ -6,7 +6,7 @@ import type { WorkbookPort } from "./port";
 import type { MemoryPort } from "./memory-port";
 import { STRINGS } from "./strings";
 import { summarize, type Summary } from "./summary";
-import { Findings, GradeCard, MaturityView, Overview, ServiceView } from "./components/views";
+import { Findings, GradeCard, MaturityView, Overview, RecordsView, ServiceView } from "./components/views";
 import { sampleAssessment } from "./sample";
 import { Tabs, type TabItem } from "./components/Tabs";
 import { DEFAULT_RATERS, MAX_RATERS, MIN_RATERS } from "../workbook/model";
@@ -95,7 +95,7 @@ export function mark(name: string): void {
   if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark(name);
 }
 
-type TabId = "overview" | "service" | "maturity" | "findings" | "input";
+type TabId = "overview" | "service" | "maturity" | "records" | "findings" | "input";
 
 export interface AppProps {
   port: WorkbookPort;
@@ -217,6 +217,7 @@ export function App(props: AppProps) {
     { value: "overview", label: S.tabOverview },
     { value: "service", label: S.tabService },
     { value: "maturity", label: S.tabMaturity },
+    { value: "records", label: S.tabRecords },
     {
       value: "findings",
       label: (
@@ -326,12 +327,13 @@ export function App(props: AppProps) {
             <div className={s.panel} role="tabpanel" id="qcs-panel" aria-labelledby={`qcs-tab-${tab}`} data-testid={`panel-${tab}`} tabIndex={0}>
               {tab === "overview" &&
                 (result ? (
-                  <Overview result={result} scheme={scheme} lang={lang} S={S} />
+                  <Overview result={result} scheme={scheme} lang={lang} S={S} stepCells={summary.stepCells} onSelect={selectCell} />
                 ) : (
                   <Findings findings={findings} lang={lang} S={S} onSelect={selectCell} />
                 ))}
               {tab === "service" && result && <ServiceView result={result} scheme={scheme} lang={lang} S={S} />}
               {tab === "maturity" && result && <MaturityView result={result} scheme={scheme} lang={lang} S={S} />}
+              {tab === "records" && result && <RecordsView result={result} lang={lang} S={S} cells={preview ? {} : summary.recordCells} onSelect={selectCell} />}
               {tab === "findings" && (
                 <div style={{ paddingTop: 10 }}>
                   <Findings findings={findings} lang={lang} S={S} onSelect={selectCell} />

@@ -4,15 +4,28 @@ import { fmt } from "../../engine";
 import { pick } from "../strings";
 import { Bar } from "./charts";
 import { clauseTitle, itemName, useViewStyles, type ViewProps } from "./shared";
+import { RobustnessView } from "./RobustnessView";
+
+export interface OverviewProps extends ViewProps {
+  /** the cell of each robustness step (summary.stepCells) */
+  stepCells?: (string | undefined)[];
+  onSelect?: (cell: string) => void;
+}
 
 /** Why the result is what it is, what the next one needs and the cheapest moves, progress. */
-export function Overview(props: ViewProps) {
+export function Overview(props: OverviewProps) {
   const s = useViewStyles();
   const { result, scheme, lang, S } = props;
   const next = result.next;
   const topHeadroom = result.headroom.slice(0, 3);
+  const fragile = !!result.robustness && !result.robustness.robust;
+  const robust = (
+    <RobustnessView result={result} scheme={scheme} lang={lang} S={S} cells={props.stepCells ?? []} onSelect={props.onSelect ?? (() => undefined)} />
+  );
   return (
     <div>
+      {/* a fragile result is the first thing a reviewer must see */}
+      {fragile && robust}
       {result.reason && (
         <section className={s.section} aria-labelledby="qcs-why">
           <h3 id="qcs-why" className={s.h}>
@@ -55,6 +68,7 @@ export function Overview(props: ViewProps) {
           </div>
         </section>
       )}
+      {!fragile && result.grade && robust}
       <section className={s.section} aria-labelledby="qcs-progress">
         <h3 id="qcs-progress" className={s.h}>
           {S.progress}

@@ -75,6 +75,13 @@ export const useViewStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   section: { marginTop: "14px" },
+  /** the robustness section when the result is fragile: shown first and marked */
+  fragile: {
+    borderLeft: `3px solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+    backgroundColor: tokens.colorPaletteDarkOrangeBackground1,
+    padding: "8px 10px",
+    borderRadius: tokens.borderRadiusMedium,
+  },
   h: {
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,

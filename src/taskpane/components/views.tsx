@@ -4,4 +4,6 @@ export { Overview } from "./Overview";
 export { ServiceView } from "./ServiceView";
 export { MaturityView } from "./MaturityView";
 export { Findings } from "./Findings";
+export { RobustnessView } from "./RobustnessView";
+export { RecordsView } from "./RecordsView";
 export { itemName, type ViewProps } from "./shared";
