@@ -233,6 +233,14 @@ test("screenshots of the summary in both languages (docs/pane-*.png)", async () 
   await page.screenshot({ path: path.join(DOCS, "pane-service-320.png"), fullPage: true });
   await page.getByTestId("tab-maturity").click();
   await page.screenshot({ path: path.join(DOCS, "pane-maturity-320.png"), fullPage: true });
+  // the records tab (RULES §5–§6) and "How robust" (RULES §7) on the overview
+  await page.getByTestId("tab-records").click();
+  await page.getByTestId("records").waitFor();
+  await page.screenshot({ path: path.join(DOCS, "pane-records-320.png"), fullPage: true });
+  await page.getByTestId("tab-overview").click();
+  const robust = page.getByTestId("robustness");
+  await robust.waitFor();
+  await robust.screenshot({ path: path.join(DOCS, "pane-robustness-320.png") });
   // a desktop width
   const wide = await open(1024, { height: 900 });
   await wide.screenshot({ path: path.join(OUT, "pane-desktop.png"), fullPage: false });

@@ -8,17 +8,17 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 const useStyles = makeStyles({
   list: {
     display: "flex",
-    gap: "2px",
-    overflowX: "auto",
+    // wraps rather than scrolls: at 320 px (the narrowest pane) a scrolled-away tab is a tab nobody finds
+    flexWrap: "wrap",
+    columnGap: "0",
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    scrollbarWidth: "none",
   },
   tab: {
     position: "relative",
     flexShrink: 0,
     background: "none",
     border: "none",
-    padding: "8px 8px",
+    padding: "8px 7px",
     margin: 0,
     cursor: "pointer",
     fontFamily: "inherit",
