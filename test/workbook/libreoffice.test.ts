@@ -13,7 +13,7 @@ import { NAMES } from "../../src/workbook/contract";
 import { a1, parseArea, splitAddress } from "../../src/workbook/a1";
 import type { TemplateModel } from "../../src/workbook/model";
 import { readWorkbookBytes, readWorkbookFile } from "../../src/workbook/xlsx/read";
-import { uniform } from "../helpers";
+import { reviewed, uniform } from "../helpers";
 import { convert, filledTemplate, loProfile, tmpDir } from "./lo";
 
 jest.setTimeout(180_000);
@@ -99,6 +99,13 @@ function cases(): Case[] {
     { name: "N/A spellings", input: uniform(0.7, 3, { alphaBy: { "1.1": "NA", "1.2": "不适用", "1.3": " n/a ", "2.1": "na" } }) },
     { name: "blank column in the middle", input: { raters: uniform(0.93, 4).raters.concat(uniform(0.97, 4).raters), levels: S.clauses.map(() => 4) }, columns: 4, at: [0, 2] },
     { name: "English", input: uniform(0.9, 3, { raters: 2 }), lang: "en-US" },
+    // RULES.md §5, every row: the review passed (the grade), not passed (NONE whatever the scores),
+    // not recorded (the grade, marked provisional) — the uniform() cases above have no review
+    { name: "review passed", input: reviewed(uniform(0.92, 3)) },
+    { name: "review passed, English", input: reviewed(uniform(1, 5)), lang: "en-US" },
+    { name: "review not passed", input: reviewed(uniform(0.96, 4), false) },
+    { name: "review not passed, English", input: reviewed(uniform(0.85, 2), false), lang: "en-US" },
+    { name: "review not recorded, English", input: uniform(0.9, 4), lang: "en-US" },
   ];
   const rand = rng(20260401);
   const naSpell = ["N/A", "NA", "不适用", "n/a"];
@@ -207,6 +214,26 @@ describe("templates recalculated by LibreOffice agree with the engine", () => {
     }
     const r = results.find((x) => x.c.name === "rounding 89.95");
     expect(r?.engine.service.score).toBe(90);
+  });
+
+  it("RULES §5: the conformity gate and the label as shown (provisional mark while no review is recorded)", () => {
+    const rows = { passed: 0, failed: 0, absent: 0 };
+    for (const { c, engine, wb, model } of results) {
+      const res = model.sheets.find((s) => s.key === "result") as TemplateModel["sheets"][number];
+      const shown = cellValue((wb.getWorksheet(res.name) as ExcelJS.Worksheet).getCell(a1(2, model.layout.result!.gradeRow)).value);
+      const want = engine.gradeLabel ? (c.lang === "en-US" ? engine.gradeLabel.en : engine.gradeLabel.zh) : null;
+      expect([c.name, blank(shown) ? null : shown]).toEqual([c.name, want]);
+      if (engine.gradeCode !== null) rows[engine.conformity]++;
+      if (engine.conformity === "failed") expect([c.name, valueOfName(wb, NAMES.grade)[0][0]]).toEqual([c.name, "NONE"]);
+    }
+    // every row of the §5 table was computed by LibreOffice, a failed review over scores that give AAAAA among them
+    expect(rows.passed).toBeGreaterThanOrEqual(2);
+    expect(rows.failed).toBeGreaterThanOrEqual(2);
+    expect(rows.absent).toBeGreaterThanOrEqual(10);
+    const failed = results.find((x) => x.c.name === "review not passed")!;
+    expect([failed.engine.gradeCode, assess(uniform(0.96, 4), S).gradeCode]).toEqual(["NONE", "AAAAA"]);
+    const provisional = results.find((x) => x.c.name === "review not recorded, English")!;
+    expect(provisional.engine.gradeLabel!.en).toBe("AAAA (pending conformity review)");
   });
 
   it("the reason in words is the engine's explanation, in the sheet's language", () => {
