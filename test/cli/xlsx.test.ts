@@ -49,6 +49,29 @@ describe("qcs score on filled templates", () => {
     expect(right).toEqual(left);
   });
 
+  test("issue 11 round trip: every §6 record filled → qcs template --from → qcs score --json gives the same records and result", () => {
+    const src = "examples/13-full-records.json";
+    const full = JSON.parse(fs.readFileSync(path.join(root, src), "utf8"));
+    // every record of RULES §6 is in the example (so the round trip covers them all)
+    for (const k of ["conformity", "specificRequirements", "qms", "nonconformities", "audit", "maturityEvidence"]) expect(Object.keys(full)).toContain(k);
+    expect(full.service.raters.every((r: Record<string, unknown>) => r.kind && r.name && r.date && r.method)).toBe(true);
+    expect(full.service.raters.some((r: Record<string, unknown>) => r.evidence)).toBe(true);
+    const out = path.join(dir, "full-records.xlsx");
+    const t = qcs(["template", "--from", src, "--out", out]);
+    expect([t.status, t.stderr]).toEqual([0, ""]);
+    const a = qcs(["score", "--json", src]);
+    const b = qcs(["score", "--json", out]);
+    expect([a.status, b.status, b.stderr]).toEqual([0, 0, ""]);
+    const left = JSON.parse(a.stdout);
+    const right = JSON.parse(b.stdout);
+    // the same assessment back, records included, and the same result
+    expect(right.assessment).toEqual(full);
+    delete left.file;
+    delete right.file;
+    expect(right).toEqual(left);
+    expect(right).toMatchObject({ grade: left.grade, conformity: "passed", provisional: false });
+  });
+
   test("a bad α in the workbook is reported with its cell, and altered weights are refused", async () => {
     const json = JSON.parse(fs.readFileSync(path.join(root, "examples/02-uniform-0.9-L4.json"), "utf8"));
     const { input } = readExchange(json, S);
