@@ -101,7 +101,8 @@ export interface SheetContext {
 export const DATE_FMT = "yyyy-mm-dd";
 export const DATE_STYLE: CellStyle = { fill: INPUT, h: "center", v: "middle", border: true };
 export const BAND_STYLE: CellStyle = { size: 9, color: "595959", h: "left", v: "middle" };
-export const TITLE_STYLE: CellStyle = { bold: true, size: 14, h: "center", v: "middle" };
+/** wraps: a title wider than its merged cells (the English records title) takes two lines, never runs off the page */
+export const TITLE_STYLE: CellStyle = { bold: true, size: 14, h: "center", v: "middle", wrap: true };
 export const NOTE_STYLE: CellStyle = { wrap: true, v: "top", size: 9, italic: true };
 export const SECTION_STYLE: CellStyle = { ...headStyle, h: "left" };
 export const LABEL_STYLE: CellStyle = { ...textStyle, bold: true, v: "middle" };
