@@ -9,7 +9,8 @@ import { summarize, type Summary } from "./summary";
 import { Findings, GradeCard, MaturityView, Overview, RecordsView, ServiceView } from "./components/views";
 import { sampleAssessment } from "./sample";
 import { Tabs, type TabItem } from "./components/Tabs";
-import { DEFAULT_RATERS, MAX_RATERS, MIN_RATERS } from "../workbook/model";
+import { DEFAULT_RATERS, MAX_RATERS, MIN_RATERS } from "../workbook/model/types";
+import type { FormulaCheck } from "../workbook/snapshot";
 
 const PreviewEditor = React.lazy(() => import(/* webpackChunkName: "preview-editor" */ "./components/PreviewEditor"));
 
@@ -130,13 +131,16 @@ export function App(props: AppProps) {
     void import(/* webpackChunkName: "dark-theme" */ "./dark-theme").then((m) => setTheme(m.darkTheme));
   }, [props.dark]);
   const painted = React.useRef(false);
+  // Comparing the output formulas with the template model needs the model, a third of the pane's
+  // code: it is loaded beside the first read, and the summary is made again once it is there.
+  const check = React.useRef<FormulaCheck | null>(null);
 
   const refresh = React.useCallback(async () => {
     const n = ++reads.current;
     try {
       const snap = await port.read();
       if (n !== reads.current) return; // a newer read is under way
-      const sum = summarize(snap, scheme);
+      const sum = summarize(snap, scheme, check.current);
       if (!painted.current) mark("qcs-summary-ready");
       setSummary(sum);
       // a successful refresh clears an earlier error (e.g. a refresh refused while a cell was edited)
@@ -145,6 +149,18 @@ export function App(props: AppProps) {
       setStatus({ text: STRINGS[lang].error + (e instanceof Error ? e.message : String(e)), error: true });
     }
   }, [port, scheme, lang]);
+
+  React.useEffect(() => {
+    let live = true;
+    void import(/* webpackChunkName: "model" */ "../workbook/snapshot-model").then((m) => {
+      if (!live) return;
+      check.current = m.formulaFindings;
+      void refresh();
+    });
+    return () => {
+      live = false;
+    };
+  }, [refresh]);
 
   const initial = React.useRef(!!props.initialSummary);
   React.useEffect(() => {

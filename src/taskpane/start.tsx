@@ -13,7 +13,7 @@ import { DEFAULT_SCHEME } from "../scheme";
 import { App, mark } from "./App";
 import { HostStatus, type HostPhase } from "./components/HostStatus";
 import { browserHost, detectHost, hostSigns, isExcel, officeGlobal, officeHost, waitForOffice, type HostInfo, type OfficeLike } from "./host";
-import { MemoryPort } from "./memory-port";
+import type { MemoryPort } from "./memory-port";
 import { OfficePort } from "./office-port";
 import { sampleAssessment } from "./sample";
 import { summarize } from "./summary";
@@ -43,7 +43,7 @@ export interface StartOptions {
 
 function renderApp(root: Root, port: WorkbookPort, host: HostInfo): void {
   window.__qcsMode = port.kind;
-  const initialSummary = port instanceof MemoryPort ? summarize(port.readNow(), DEFAULT_SCHEME) : undefined;
+  const initialSummary = port.kind === "preview" ? summarize((port as MemoryPort).readNow(), DEFAULT_SCHEME) : undefined;
   root.render(
     <App
       key={port.kind}
@@ -70,7 +70,9 @@ function officePort(excel?: ExcelRunner): WorkbookPort {
   return new OfficePort({ scheme: DEFAULT_SCHEME, lang: () => (document.documentElement.lang === "en-US" ? "en-US" : "zh-CN"), excel });
 }
 
-function previewPort(host: HostInfo): WorkbookPort {
+/** The in-memory workbook: loaded only in a plain browser (it builds the template model at once). */
+async function previewPort(host: HostInfo): Promise<WorkbookPort> {
+  const { MemoryPort } = await import(/* webpackChunkName: "preview" */ "./memory-port");
   const sample = sampleAssessment(DEFAULT_SCHEME);
   return new MemoryPort({ scheme: DEFAULT_SCHEME, lang: host.lang, raters: sample.raters.length, sample });
 }
@@ -84,7 +86,7 @@ export async function start(el: HTMLElement, opts: StartOptions = {}): Promise<R
 
   if (signs.length === 0) {
     // a plain browser: the preview at once; follow Office should it find Excel after all
-    renderApp(root, previewPort(browserHost()), browserHost());
+    renderApp(root, await previewPort(browserHost()), browserHost());
     const host = await detectHost(5000);
     if (host.excel) renderApp(root, officePort(opts.excel), host);
     return root;

@@ -4,7 +4,7 @@
  */
 import { assess, type AssessmentResult, type Finding, type RecordSection, type RobustnessStep } from "../engine";
 import { NAMES, type WorkbookSnapshot } from "../workbook/contract";
-import { assessmentFromSnapshot, locateFindings } from "../workbook/snapshot";
+import { assessmentFromSnapshot, locateFindings, type FormulaCheck } from "../workbook/snapshot";
 import type { Scheme } from "../scheme/types";
 import { cellIn, sheetOf } from "./port";
 
@@ -20,6 +20,8 @@ export interface Summary {
   stepCells: (string | undefined)[];
   /** for each records section key, the first cell of its named range */
   recordCells: Partial<Record<RecordSection["key"], string>>;
+  /** the output formulas were compared with the template model (false until the pane has loaded it) */
+  formulasChecked: boolean;
 }
 
 const RECORD_NAMES: Record<RecordSection["key"], string> = {
@@ -57,7 +59,11 @@ function stepCell(step: RobustnessStep, snap: WorkbookSnapshot, scheme: Scheme):
 
 const key = (f: Finding) => `${f.code}|${f.cell ?? ""}|${f.rater ?? ""}|${f.item ?? ""}|${f.clause ?? ""}|${f.field ?? ""}`;
 
-export function summarize(snap: WorkbookSnapshot, scheme: Scheme): Summary {
+/**
+ * `check` compares the output formulas with the template model (snapshot-model.ts, loaded on demand
+ * by the pane); null until it is there — the summary says so in `formulasChecked`.
+ */
+export function summarize(snap: WorkbookSnapshot, scheme: Scheme, check: FormulaCheck | null = null): Summary {
   const hasTemplates = !!snap.ranges[NAMES.alpha] && !!snap.ranges[NAMES.levels];
   const sheets: Summary["sheets"] = [];
   for (const n of [NAMES.alpha, NAMES.levels, NAMES.grade]) {
@@ -77,8 +83,8 @@ export function summarize(snap: WorkbookSnapshot, scheme: Scheme): Summary {
       }
     }
   }
-  if (!hasTemplates) return { hasTemplates, result: null, findings: [], sheets, stepCells: [], recordCells };
-  const read = assessmentFromSnapshot(snap, scheme);
+  if (!hasTemplates) return { hasTemplates, result: null, findings: [], sheets, stepCells: [], recordCells, formulasChecked: !!check };
+  const read = assessmentFromSnapshot(snap, scheme, check);
   const result = read.input ? assess(read.input, scheme, { numericText: true }) : null;
   const seen = new Set<string>();
   const findings: Finding[] = [];
@@ -92,5 +98,5 @@ export function summarize(snap: WorkbookSnapshot, scheme: Scheme): Summary {
   const order = { error: 0, incomplete: 1, warning: 2 } as const;
   findings.sort((a, b) => order[a.severity] - order[b.severity]);
   const stepCells = result?.robustness ? result.robustness.steps.map((st) => stepCell(st, snap, scheme)) : [];
-  return { hasTemplates, result, findings, sheets, stepCells, recordCells };
+  return { hasTemplates, result, findings, sheets, stepCells, recordCells, formulasChecked: !!check };
 }

@@ -8,7 +8,7 @@ import type { Scheme, Text } from "../scheme/types";
 import { finding, quote, type AuditRecords, type AuditSignOff, type Finding, type Nonconformity, type QmsRecord, type RaterRecord, type SpecificCheck } from "../engine";
 import { NAMES, type RangeSnapshot, type WorkbookSnapshot } from "./contract";
 import { cellDate } from "./dates";
-import { AUDIT_FIELDS, QMS_FIELDS } from "./model/records";
+import { AUDIT_FIELDS, QMS_FIELDS } from "./model/types";
 import { cellAt, locate } from "./snapshot-locate";
 
 const str = (v: unknown): string | undefined => {

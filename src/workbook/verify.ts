@@ -17,6 +17,7 @@ import { normalizeFormula } from "./formula-text";
 import { pick, t } from "./labels";
 import { buildTemplate, defaultSheetNames, fingerprintOf, KIND_SHEETS, NC_ROWS, STAMP_FORMAT, STAMP_PROPERTY_PREFIX, TEMPLATE_VERSION, type SheetKey, type TemplateModel, type WorkbookKind } from "./model";
 import { assessmentFromSnapshot, locateFindings } from "./snapshot";
+import { formulaFindings } from "./snapshot-model";
 import { isFault, type Cell, type SheetData, type XlsxDoc } from "./ooxml/xlsx";
 import { faultFinding, nameArea } from "./xlsx/read-doc";
 
@@ -332,7 +333,7 @@ export function verifyDoc(doc: XlsxDoc, scheme: Scheme): Verified {
     }
     snap.ranges[n.name] = { address: `${quoteSheet(n.sheet)}!${n.ref}`, values };
   }
-  const read = assessmentFromSnapshot(snap, scheme);
+  const read = assessmentFromSnapshot(snap, scheme, formulaFindings);
   out.push(...read.findings);
   const result = read.input ? assess(read.input, scheme, { numericText: true }) : null;
 

@@ -9,6 +9,7 @@ import { assess, readExchange, type AssessmentInput } from "../../src/engine";
 import { NAMES, type WorkbookSnapshot } from "../../src/workbook/contract";
 import { buildTemplate, roundFormula, MAX_RATERS, type TemplateModel } from "../../src/workbook/model";
 import { assessmentFromSnapshot, locateFindings } from "../../src/workbook/snapshot";
+import { formulaFindings } from "../../src/workbook/snapshot-model";
 import { normalizeFormula } from "../../src/workbook/formula-text";
 import { readWorkbookFile } from "../../src/workbook/xlsx/read";
 import { templateCommand } from "../../src/cli/template";
@@ -136,7 +137,7 @@ describe("assessmentFromSnapshot", () => {
   });
 
   it("turns the names into the engine's input (numbers as text accepted)", () => {
-    const r = assessmentFromSnapshot(snap(), S);
+    const r = assessmentFromSnapshot(snap(), S, formulaFindings);
     // the α stored as text is scored, with a warning per cell (the sheet shows it as invalid)
     expect(r.findings.length).toBe(S.items.length);
     expect(r.findings.every((f) => f.severity === "warning" && f.code === "alpha-not-number" && f.rater === 1 && f.cell)).toBe(true);
@@ -149,7 +150,7 @@ describe("assessmentFromSnapshot", () => {
   it("reports a changed weight with its cell, and never scores with it", () => {
     const w = S.items.map((it) => [it.weight]);
     w[1] = [9];
-    const r = assessmentFromSnapshot(snap({ weights: w }), S);
+    const r = assessmentFromSnapshot(snap({ weights: w }), S, formulaFindings);
     const f = r.findings.find((x) => x.code === "altered");
     expect(f?.severity).toBe("error");
     expect(f?.item).toBe(S.items[1].id);
@@ -159,10 +160,10 @@ describe("assessmentFromSnapshot", () => {
   it("reports missing names and wrong shapes", () => {
     const s = snap();
     delete s.ranges[NAMES.levels];
-    const r = assessmentFromSnapshot(s, S);
+    const r = assessmentFromSnapshot(s, S, formulaFindings);
     expect(r.input).toBeNull();
     expect(r.findings.some((f) => f.code === "shape" && f.field === NAMES.levels && f.severity === "error")).toBe(true);
-    const bad = assessmentFromSnapshot(snap({ alpha: [[0.9]] }), S);
+    const bad = assessmentFromSnapshot(snap({ alpha: [[0.9]] }), S, formulaFindings);
     expect(bad.input).toBeNull();
     expect(bad.findings.some((f) => f.code === "shape" && f.field === NAMES.alpha)).toBe(true);
   });
@@ -171,15 +172,15 @@ describe("assessmentFromSnapshot", () => {
     const gn = m.names.find((n) => n.name === NAMES.grade) as TemplateModel["names"][number];
     const g = m.sheets.find((s) => s.key === "result")?.cells.find((c) => c.ref === gn.ref)?.formula as string;
     expect(g).toMatch(/NONE/);
-    expect(assessmentFromSnapshot(snap({ grade: [[`=${g}`]] }), S).findings.filter((f) => f.severity !== "warning")).toEqual([]);
-    const r = assessmentFromSnapshot(snap({ grade: [['="AAAAA"']] }), S);
+    expect(assessmentFromSnapshot(snap({ grade: [[`=${g}`]] }), S, formulaFindings).findings.filter((f) => f.severity !== "warning")).toEqual([]);
+    const r = assessmentFromSnapshot(snap({ grade: [['="AAAAA"']] }), S, formulaFindings);
     expect(r.findings.some((f) => f.code === "altered" && f.cell?.endsWith(`!${gn.ref}`))).toBe(true);
     expect(normalizeFormula(`='A b'!$C$5 + 1`)).toBe(normalizeFormula(`'A b'!C5+1`));
   });
 
   it("locates engine findings at their cells", () => {
     const s = snap({ alpha: S.items.map((_, i) => (i === 3 ? [1.5, 0.8] : [0.9, 0.8])) });
-    const r = assessmentFromSnapshot(s, S);
+    const r = assessmentFromSnapshot(s, S, formulaFindings);
     const res = assess(r.input as AssessmentInput, S, { numericText: true });
     const located = locateFindings(res.findings, s, S);
     const f = located.find((x) => x.code === "alpha-range");

@@ -14,8 +14,10 @@ import type { NameModel, SheetModel, ValidationModel } from "./types";
 /** Rows of the nonconformity table (more when an assessment written into the template has more). */
 export const NC_ROWS = 12;
 
-/** The audit fields of QCS_AUDIT, in order, and which of them are dates. */
-export const AUDIT_FIELDS = ["reportNo", "from", "to", "leader", "team", "reviewer", "decisionMaker", "decisionDate"] as const;
+import { AUDIT_FIELDS, QMS_FIELDS } from "./types";
+export { AUDIT_FIELDS, QMS_FIELDS };
+
+/** Which audit fields are dates, and their labels. */
 const AUDIT_LABELS: Record<(typeof AUDIT_FIELDS)[number], LabelKey> = {
   reportNo: "pReportNo",
   from: "pFrom",
@@ -28,8 +30,6 @@ const AUDIT_LABELS: Record<(typeof AUDIT_FIELDS)[number], LabelKey> = {
 };
 const AUDIT_DATES = new Set(["from", "to", "decisionDate"]);
 
-/** The QMS fields of QCS_QMS, in order. */
-export const QMS_FIELDS = ["certified", "certificateNo", "issuer", "accredited", "validUntil", "riskEvaluation", "exemption", "scope"] as const;
 const QMS_LABELS: Record<(typeof QMS_FIELDS)[number], LabelKey> = {
   certified: "qCertified",
   certificateNo: "qCertificateNo",

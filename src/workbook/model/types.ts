@@ -15,6 +15,11 @@ export const MIN_RATERS = 1;
 export const MAX_RATERS = 50;
 export const DEFAULT_RATERS = 3;
 
+/** The audit fields of QCS_AUDIT, in order (records.ts lays them out, records-read.ts reads them back). */
+export const AUDIT_FIELDS = ["reportNo", "from", "to", "leader", "team", "reviewer", "decisionMaker", "decisionDate"] as const;
+/** The QMS fields of QCS_QMS, in order. */
+export const QMS_FIELDS = ["certified", "certificateNo", "issuer", "accredited", "validUntil", "riskEvaluation", "exemption", "scope"] as const;
+
 export type SheetKey = "service" | "evidence" | "maturity" | "records" | "result" | "sources" | "stamp";
 /** Every sheet a workbook can have, in workbook order. */
 export const SHEET_KEYS: readonly SheetKey[] = ["service", "evidence", "maturity", "records", "result", "sources", "stamp"];

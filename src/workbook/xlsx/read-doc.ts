@@ -9,7 +9,8 @@ import { finding, type AssessmentInput, type Finding } from "../../engine";
 import { NAMES, type RangeSnapshot, type WorkbookSnapshot } from "../contract";
 import { a1, quoteSheet } from "../a1";
 import { LIMITS, type Limits } from "../limits";
-import { assessmentFromSnapshot, expectedModel, formulaFindings, locateFindings } from "../snapshot";
+import { assessmentFromSnapshot, locateFindings } from "../snapshot";
+import { expectedModel, formulaFindings } from "../snapshot-model";
 import { isFault, readXlsx, type Cell, type OoxmlFault, type SheetData, type XlsxDoc } from "../ooxml/xlsx";
 import { verifyDoc, type Verified } from "../verify";
 
@@ -216,7 +217,7 @@ export function readWorkbook(doc: XlsxDoc, scheme: Scheme, limits: Limits = LIMI
     // the named output cells are checked as part of the whole-workbook comparison below
     const bare: WorkbookSnapshot = { ranges: {} };
     for (const [k, v] of Object.entries(snap.ranges)) if (v) bare.ranges[k] = { address: v.address, values: v.values };
-    const read = assessmentFromSnapshot(bare, scheme);
+    const read = assessmentFromSnapshot(bare, scheme, formulaFindings);
     // a name reported above as unreadable is not also reported as missing
     const own = read.findings.filter((f) => !(f.code === "shape" && f.field !== undefined && unread.has(f.field) && f.cell === undefined));
     const findings = [...nameFindings, ...own, ...docFormulaFindings(doc, snap, scheme)];
