@@ -69,13 +69,13 @@ function safePart(s: string, max: number): string {
 
 /**
  * A file name stem safe on Windows and POSIX from parts joined by "-": unsafe characters replaced, no
- * leading or trailing dot or space, never a reserved device name (its part before the first dot is
- * checked, as Windows does), never empty.
+ * leading or trailing dot or space, no leading "-" (a command line would take it for an option), never
+ * a reserved device name (its part before the first dot is checked, as Windows does), never empty.
  */
 export function safeFileStem(...parts: string[]): string {
   let s = parts.map((p, i) => safePart(p, i === 0 && parts.length > 1 ? ORG_BYTES : NAME_BYTES)).join("-");
   s = s.replace(/^[\s.]+|[\s.]+$/gu, "");
-  if (!s) s = "_";
+  if (!s || s.startsWith("-")) s = `_${s}`;
   if (RESERVED.test(s.split(".")[0].trimEnd())) s = `_${s}`;
   return s;
 }

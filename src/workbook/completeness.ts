@@ -31,7 +31,7 @@ export interface Completeness {
   complete: boolean;
   /**
    * what the workbook holds is filled — what a merge takes from it: every column with any α scored
-   * fully, its levels (if it has any) all valid, and at least one of the two
+   * fully, its levels (if it has any) all valid, and it holds at least some α, levels or records
    */
   filled: boolean;
   columns: ColumnFill[];
@@ -81,7 +81,8 @@ export function completeness(v: Verified, scheme: Scheme): Completeness | null {
   const levelsDone = result.maturity.level !== null;
   // the engine's panel score exists only when at least one column counts and every counted one is scored fully
   const complete = result.service.score !== null && (!hasMaturity || levelsDone);
-  const filled = rated.every((c) => c.scoredFully) && (!levels || !levels.any || levelsDone) && (rated.length > 0 || Boolean(levels?.any));
+  const records = Object.keys(input.records ?? {}).length > 0;
+  const filled = rated.every((c) => c.scoredFully) && (!levels || !levels.any || levelsDone) && (rated.length > 0 || Boolean(levels?.any) || records);
   const findings = v.locate(result.findings.filter((f) => FILL_CODES.has(f.code) && (hasMaturity || (!f.code.startsWith("level") && f.code !== "total-range"))));
   return { complete, filled, columns, levels, findings };
 }
