@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_SCHEME } from "../scheme";
 import type { Lang, Scheme } from "../scheme/types";
-import { buildTemplate, fillModel, type WorkbookKind } from "../workbook/model";
+import { buildTemplate, fillModel, type TemplateModel, type WorkbookKind } from "../workbook/model";
 import { modelBuffer } from "../workbook/xlsx/write";
 import { newFormId, today } from "../workbook/form-id";
 import { isSafeText, safeText } from "./safe-text";
@@ -172,8 +172,20 @@ function parse(argv: string[]): FormsArgs | string {
   return p;
 }
 
-/** One form's workbook bytes. */
-export async function formBytes(scheme: Scheme, o: { organization: string; rater: string; kind: "person" | "visit"; withMaturity: boolean; lang: Lang; formId?: string; issued?: string }): Promise<Uint8Array> {
+export interface FormSpec {
+  organization: string;
+  rater: string;
+  kind: "person" | "visit";
+  withMaturity: boolean;
+  lang: Lang;
+  /** a random one by default */
+  formId?: string;
+  /** today by default */
+  issued?: string;
+}
+
+/** One form's model: stamped, the rater column's name and kind filled in. Pure. */
+export function formModel(scheme: Scheme, o: FormSpec): TemplateModel {
   const kind: WorkbookKind = o.withMaturity ? "form-maturity" : "form";
   const model = buildTemplate(scheme, {
     raters: 1,
@@ -181,7 +193,12 @@ export async function formBytes(scheme: Scheme, o: { organization: string; rater
     kind,
     stamp: { formId: o.formId ?? newFormId(), issued: o.issued ?? today(), organization: o.organization, rater: o.rater, kind: o.kind },
   });
-  return modelBuffer(fillModel(model, { raters: [{ alphas: [], name: o.rater, kind: o.kind }], levels: [], organization: o.organization }, scheme));
+  return fillModel(model, { raters: [{ alphas: [], name: o.rater, kind: o.kind }], levels: [], organization: o.organization }, scheme);
+}
+
+/** One form's workbook bytes. */
+export function formBytes(scheme: Scheme, o: FormSpec): Promise<Uint8Array> {
+  return modelBuffer(formModel(scheme, o));
 }
 
 export async function formsCommand(argv: string[], scheme: Scheme = DEFAULT_SCHEME): Promise<number> {
