@@ -106,7 +106,7 @@ export function verifyLine(r: ReturnedFile, scheme: Scheme, lang: Lang): VerifyL
       : null,
     kind: v.kind,
     lang: v.lang,
-    organization: (s?.organization || v.input?.organization) ?? null,
+    organization: s?.organization || v.input?.organization || null,
     findings: all.map((f) => findingLine(f, lang)),
     displayed: v.displayed.map((d) => ({ ...d, same: sameShown(d.shows, d.computed) })),
     completeness: fill

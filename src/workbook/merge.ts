@@ -101,9 +101,16 @@ export function mergeForms(files: ReturnedFile[], scheme: Scheme, opts: MergeOpt
   const refusals: Finding[] = [];
   const notes: Finding[] = [];
   const problems: Record<string, Finding[]> = {};
-  const list = (names: string[], sep: string) => names.join(sep);
-  const refuse = (zh: string, en: string, names: string[]) =>
-    refusals.push(finding("bad-field", "error", names.length ? { zh: `${zh}：${list(names, "、")}`, en: `${en}: ${list(names, ", ")}` } : { zh, en }));
+  /** a refusal naming the files (the same list in both languages, or each its own) */
+  const refuse = (zh: string, en: string, names: string[] | { zh: string[]; en: string[] }) => {
+    const n = Array.isArray(names) ? { zh: names, en: names } : names;
+    refusals.push(finding("bad-field", "error", n.en.length ? { zh: `${zh}：${n.zh.join("、")}`, en: `${en}: ${n.en.join(", ")}` } : { zh, en }));
+  };
+  /** "value（a、b）" / "value (a, b)" for each group */
+  const grouped = (m: Map<string, string[]>, show: (k: string) => string) => ({
+    zh: [...m].map(([k, fs]) => `${show(k)}（${fs.join("、")}）`),
+    en: [...m].map(([k, fs]) => `${show(k)} (${fs.join(", ")})`),
+  });
   const carriers: MergeResult["carriers"] = { records: {} };
   if (!files.length) refuse("没有可合并的文件", "no files to merge", []);
   if (files.length > LIMITS.raters) {
@@ -120,10 +127,10 @@ export function mergeForms(files: ReturnedFile[], scheme: Scheme, opts: MergeOpt
 
   // one scheme, one organisation
   const schemes = groups(files, (f) => f.verified.stamp?.scheme || scheme.id, (f) => f.file);
-  if (schemes.size > 1) refuse("文件属于不同的认证规范", "the files are for different schemes", [...schemes].map(([s, fs]) => `${s}（${fs.join("、")}）`));
+  if (schemes.size > 1) refuse("文件属于不同的认证规范", "the files are for different schemes", grouped(schemes, (k) => k));
   const orgOf = (f: ReturnedFile) => (f.verified.stamp?.organization || f.verified.input?.organization || "").normalize("NFC").replace(/\s+/g, " ").trim() || null;
   const orgs = groups(files, orgOf, (f) => f.file);
-  if (orgs.size > 1) refuse("文件属于不同的受评组织", "the files are for different organisations", [...orgs].map(([o, fs]) => `${JSON.stringify(o)}（${fs.join("、")}）`));
+  if (orgs.size > 1) refuse("文件属于不同的受评组织", "the files are for different organisations", grouped(orgs, (k) => JSON.stringify(k)));
 
   // every file readable; intact and filled in, or merged only when forced
   const readable = files.filter((f) => f.verified.input && f.verified.result);

@@ -167,7 +167,9 @@ function claimOf(doc: XlsxDoc, stamp: Record<string, string> | null, scheme: Sch
   if (Number.isInteger(sourcesCount) && sourcesCount > LIMITS.raters) {
     out.push(finding("stamp", "error", { zh: `印记中的来源数 ${sourcesCount} 超过上限 ${LIMITS.raters}`, en: `the stamp's number of sources ${sourcesCount} is over the bound of ${LIMITS.raters}` }, { field: STAMP_SHEET }));
   }
-  return { kind, lang, raters, ncRows, sources, organization: stamp?.organization ?? "", names, issuedNames };
+  // a form prints the stamp's organisation in its page band; an assessment's band is a formula over its records
+  const organization = kind === "assessment" ? "" : (stamp?.organization ?? "");
+  return { kind, lang, raters, ncRows, sources, organization, names, issuedNames };
 }
 
 const MODELS = new Map<string, TemplateModel>();

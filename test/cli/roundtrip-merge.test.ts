@@ -128,7 +128,8 @@ describe("mergeForms (pure)", () => {
     const rec2 = returned("r2.xlsx", await formBytes({ kind: "assessment", raters: 2, input: { records: { audit: { reportNo: "R-2" } } } }));
     expect(mergeForms([a, rec1, rec2], S).refusals.map((f) => f.message.en)).toEqual(["the files give different audit particulars: r1.xlsx, r2.xlsx"]);
     const elsewhere = returned("z.xlsx", await formBytes({ org: "Zeta Ltd", rater: "Z", alphas: alphas(5) }));
-    expect(mergeForms([a, elsewhere], S).refusals.map((f) => f.message.en)).toEqual(['the files are for different organisations: "ACME"（a.xlsx）, "Zeta Ltd"（z.xlsx）']);
+    expect(mergeForms([a, elsewhere], S).refusals.map((f) => f.message.en)).toEqual(['the files are for different organisations: "ACME" (a.xlsx), "Zeta Ltd" (z.xlsx)']);
+    expect(mergeForms([a, elsewhere], S).refusals.map((f) => f.message.zh)).toEqual(['文件属于不同的受评组织："ACME"（a.xlsx）、"Zeta Ltd"（z.xlsx）']);
   });
 
   test("levels and records from different files: each from the file that carries it; equal copies agree", async () => {
