@@ -313,6 +313,18 @@ export function verifyDoc(doc: XlsxDoc, scheme: Scheme): Verified {
     const ws = doc.sheets.some((s) => s.name === claim.names.sources) ? doc.sheet(claim.names.sources) : undefined;
     if (ws && isFault(ws)) return none(faultFinding(ws));
     sources = ws ? sourceRows(ws, claim.sources) : [];
+    // every row the stamp counts names its file (a merge writes the name and the SHA-256 of every file)
+    const empty = ws && claim.sources > 0 ? sources.filter((r) => blank(r.file) || blank(r.sha256)).length : 0;
+    if (empty) {
+      out.push(
+        finding(
+          "shape",
+          "error",
+          { zh: `来源工作表中有 ${empty} 行没有文件名或 SHA-256（印记记录了 ${claim.sources} 个来源）`, en: `${empty} row(s) of the sources sheet have no file name or SHA-256 (the stamp counts ${claim.sources} sources)` },
+          { field: claim.names.sources }
+        )
+      );
+    }
   }
   let model: TemplateModel;
   try {

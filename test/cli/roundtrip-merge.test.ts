@@ -187,6 +187,9 @@ describe("a merged panel's sources sheet is checked like any other sheet", () =>
     const open = await tampered((ws) => ws.unprotect());
     expect(open.intact).toBe(false);
     expect(open.findings.map((f) => f.message.en)).toEqual([`field ${sheetName}: the sheet is no longer protected`]);
+    const cleared = await tampered((ws) => ws.getRow(5).eachCell((c) => (c.value = null)));
+    expect(cleared.intact).toBe(false);
+    expect(cleared.findings.map((f) => f.message.en)).toEqual([`field ${sheetName}: 1 row(s) of the sources sheet have no file name or SHA-256 (the stamp counts 2 sources)`]);
     const gone = await tampered((_ws, wb) => wb.removeWorksheet(sheetName));
     expect(gone.intact).toBe(false);
     expect(gone.findings.map((f) => f.message.en)).toContain(`field ${sheetName}: the sheet "${sheetName}" is missing`);

@@ -276,6 +276,20 @@ describe("qcs forms → fill → qcs verify → qcs merge → qcs score", () => 
       expect(qcs(["merge", file(forms, RATERS[0]), "--out", path.join(dir, "x.csv")]).status).toBe(1);
       expect(qcs(["merge", file(forms, RATERS[0]), "--out", file(forms, RATERS[0]), "--force"]).status).toBe(1);
       expect(qcs(["verify"]).status).toBe(1);
+      expect(qcs(["verify", file(forms, RATERS[0]), "--lang", "fr"]).status).toBe(1);
+    });
+
+    test("qcs verify of what is not a returned workbook: an assessment in JSON, a missing file, a damaged file (exit 2, each named)", () => {
+      const damaged = path.join(dir, "damaged.xlsx");
+      fs.writeFileSync(damaged, fs.readFileSync(file(forms, RATERS[0])).subarray(0, 2000));
+      const r = qcs(["verify", "--json", "--lang", "en-US", "examples/01-all-max.json", path.join(dir, "missing.xlsx"), damaged]);
+      expect(r.status).toBe(2);
+      const ls = lines(r.stdout);
+      expect(ls.map((l) => [l.ok, l.readable, l.intact])).toEqual([[false, false, false], [false, false, false], [false, false, false]]);
+      expect(ls[0].findings[0].message).toBe("an assessment file (JSON), not a returned workbook: score it with qcs score");
+      expect(ls[1].findings[0].message).toBe("the file does not exist or cannot be read");
+      expect(ls[2].findings[0].message).toMatch(/^cannot read the \.xlsx file/);
+      expect(r.stderr.trim().split("\n")).toHaveLength(3);
     });
   });
 });
