@@ -12,6 +12,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import Ajv2020 from "ajv/dist/2020";
 import { DEFAULT_SCHEME as S } from "../../src/scheme";
 import { assess, readExchangeText, type AssessmentInput } from "../../src/engine";
 import { NAMES } from "../../src/workbook/contract";
@@ -186,6 +187,9 @@ describe("qcs forms → fill → qcs verify → qcs merge → qcs score", () => 
     const read = readExchangeText(text, S);
     expect(read.findings).toEqual([]);
     const panel = JSON.parse(text);
+    // valid against the exchange schema (which has no "sources" property but allows further ones)
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(fs.readFileSync(path.join(root, "../shared/spec/assessment.schema.json"), "utf8")));
+    expect([validate(panel), validate.errors]).toEqual([true, null]);
     const stamps = lines(qcs(["verify", "--json", ...inputs]).stdout).map((l) => l.stamp);
     expect(panel.sources).toEqual(
       inputs.map((f, k) => ({
