@@ -18,10 +18,12 @@ import { displayNames, readReturned } from "./returned";
 import { OutputExistsError, writeFileAtomic } from "./atomic";
 import { safeText } from "./safe-text";
 
-export const MERGE_HELP = `Usage: qcs merge FILE... --out PANEL.xlsx|PANEL.json [--force] [--lang zh-CN|en-US]
+export const MERGE_HELP = `qcs merge — 把回收的评分表合并为一个评价组 / combine returned forms into one panel
 
-Combines returned forms (qcs forms) into one panel: every rater (visit) column of every file becomes a
-panel column, in the order given; the maturity levels and the other records come from the one file
+Usage: qcs merge FILE... --out PANEL.xlsx|PANEL.json [--force] [--lang zh-CN|en-US]
+
+Combines returned forms (qcs forms) into one panel: every rater (visit) column with α of every file
+becomes a panel column, in the order given; the maturity levels and the other records come from the one file
 that carries them (a form written with --with-maturity, or an assessment workbook). Every file is
 verified first (as qcs verify does). Refused, naming the files, and nothing written: the same form or
 file twice, different organisations or schemes, files that give different maturity levels or records,

@@ -15,7 +15,9 @@ import { findingLine, pick } from "./result";
 import { readReturned } from "./returned";
 import { safeText } from "./safe-text";
 
-export const VERIFY_HELP = `Usage: qcs verify FILE... [--json] [--lang zh-CN|en-US]
+export const VERIFY_HELP = `qcs verify — 核验回收的评分表 / check returned forms
+
+Usage: qcs verify FILE... [--json] [--lang zh-CN|en-US]
 
 Checks returned workbooks (.xlsx written by qcs forms / qcs template / qcs merge) as untrusted files:
   - the stamp: form id, organisation, rater or visit, kind, issue date, template version;
