@@ -9,13 +9,13 @@
  * what the engine computes. Pure: Node and the browser (the pane's import) alike.
  */
 import type { Lang, Scheme } from "../scheme/types";
-import { assess, finding, FindingList, quote, type AssessmentInput, type AssessmentResult, type Finding } from "../engine";
+import { assess, finding, FindingList, quote, type AssessmentInput, type AssessmentResult, type Finding, type SourceRecord } from "../engine";
 import { LIMITS } from "./limits";
 import { NAMES, type WorkbookSnapshot } from "./contract";
 import { a1, parseArea, quoteSheet } from "./a1";
 import { normalizeFormula } from "./formula-text";
 import { pick, t } from "./labels";
-import { buildTemplate, defaultSheetNames, fingerprintOf, KIND_SHEETS, NC_ROWS, STAMP_FORMAT, STAMP_PROPERTY_PREFIX, TEMPLATE_VERSION, type SheetKey, type TemplateModel, type WorkbookKind } from "./model";
+import { buildTemplate, defaultSheetNames, fingerprintOf, KIND_SHEETS, MAX_RATERS, NC_ROWS, STAMP_FORMAT, STAMP_PROPERTY_PREFIX, TEMPLATE_VERSION, type SheetKey, type TemplateModel, type WorkbookKind } from "./model";
 import { assessmentFromSnapshot, locateFindings } from "./snapshot";
 import { formulaFindings } from "./snapshot-model";
 import { isFault, type Cell, type SheetData, type XlsxDoc } from "./ooxml/xlsx";
@@ -39,13 +39,19 @@ export interface Verified {
   result: AssessmentResult | null;
   /** what the file shows for each output it has a cached value for, and what the engine computes */
   displayed: { name: string; cell: string; shows: unknown; computed: unknown }[];
+  /** the rows of the sources sheet of a merged panel, as the file shows them (compared with the sheet's model); absent without one */
+  sources?: SourceRecord[];
   locate: (fs: Finding[]) => Finding[];
 }
 
 const STAMP_SHEET = "qcs_stamp";
+/** The first data row of the sources sheet (model/sources.ts: band, title, heading) and its columns. */
+const SOURCES_FIRST_ROW = 4;
+const SOURCE_KEYS: (keyof SourceRecord)[] = ["file", "sha256", "formId", "rater", "kind", "date", "verdict"];
 /** Findings that mean the file is not what it was issued as (anything but the inputs' own faults). */
 const TAMPER_CODES = new Set(["altered", "shape", "stamp", "displayed", "extra", "too-large", "bad-field"]);
 
+const blank = (v: unknown) => v === null || v === undefined || v === "";
 const altered = (cell: string, zh: string, en: string): Finding => finding("altered", "error", { zh, en }, { cell });
 
 /** The stamp: the very hidden sheet's key/value rows, else the custom document properties. */
@@ -90,7 +96,10 @@ interface Claim {
   lang: Lang;
   raters: number;
   ncRows: number;
+  /** rows of the sources sheet: 0 without one, -1 when the sheet is there without a stamp that counts them */
   sources: number;
+  /** the stamp's organisation: a form without a records sheet prints it in every page band */
+  organization: string;
   /** the sheet names in use, by key */
   names: Record<SheetKey, string>;
   /** the names the stamp says the workbook was issued with (for the fingerprint) */
@@ -149,30 +158,74 @@ function claimOf(doc: XlsxDoc, stamp: Record<string, string> | null, scheme: Sch
     }
     raters = (ws ? ratersOfSheet(ws, lang, scheme) : null) ?? NaN;
   }
-  if (!Number.isInteger(raters) || raters < 1 || raters > 50) {
+  if (!Number.isInteger(raters) || raters < 1 || raters > MAX_RATERS) {
     out.push(finding("shape", "error", { zh: "无法确定评价列数：不是本工具写出的评分表", en: "the number of rater columns cannot be told: not a workbook written by this tool" }));
     return null;
   }
   const ncRows = Math.max(NC_ROWS, Number(stamp?.ncRows) || NC_ROWS);
-  return { kind, lang, raters, ncRows, sources: hasSources ? 1 : 0, names, issuedNames };
+  // the number of sources rows: the stamp's count (bounded), else as many rows as the sheet shows
+  const sources = !hasSources ? 0 : Number.isInteger(sourcesCount) && sourcesCount > 0 && sourcesCount <= LIMITS.raters ? sourcesCount : -1;
+  if (Number.isInteger(sourcesCount) && sourcesCount > LIMITS.raters) {
+    out.push(finding("stamp", "error", { zh: `印记中的来源数 ${sourcesCount} 超过上限 ${LIMITS.raters}`, en: `the stamp's number of sources ${sourcesCount} is over the bound of ${LIMITS.raters}` }, { field: STAMP_SHEET }));
+  }
+  // a form prints the stamp's organisation in its page band; an assessment's band is a formula over its records
+  const organization = kind === "assessment" ? "" : (stamp?.organization ?? "");
+  return { kind, lang, raters, ncRows, sources, organization, names, issuedNames };
 }
 
 const MODELS = new Map<string, TemplateModel>();
-/** Built models by claim: verifying many files builds each model once. */
-function modelFor(scheme: Scheme, c: Claim, names: Record<SheetKey, string>): TemplateModel {
-  const key = JSON.stringify([scheme.id, scheme.version, c.kind, c.lang, c.raters, c.ncRows, names]);
+/**
+ * Built models by claim: verifying many files builds each model once. The stamp's organisation is part
+ * of a form's fixed content (its page band); the model carries no stamp sheet (the stamp is read, not
+ * compared). With `sources`, the model has the sources sheet of those rows (a merged panel: one per file).
+ */
+function modelFor(scheme: Scheme, c: Claim, names: Record<SheetKey, string>, sources?: SourceRecord[]): TemplateModel {
+  const build = () => {
+    const m = buildTemplate(scheme, {
+      raters: c.raters,
+      lang: c.lang,
+      kind: c.kind,
+      sheetNames: names,
+      nonconformityRows: c.ncRows,
+      stamp: { formId: "", issued: "", organization: c.organization },
+      ...(sources ? { sources } : {}),
+    });
+    const { stamp: _stamp, ...rest } = m;
+    return { ...rest, sheets: m.sheets.filter((sh) => sh.key !== "stamp") };
+  };
+  if (sources) return build();
+  const key = JSON.stringify([scheme.id, scheme.version, c.kind, c.lang, c.raters, c.ncRows, c.organization, names]);
   let m = MODELS.get(key);
   if (!m) {
-    m = buildTemplate(scheme, { raters: c.raters, lang: c.lang, kind: c.kind, sheetNames: names, nonconformityRows: c.ncRows });
+    m = build();
     if (MODELS.size > 64) MODELS.clear();
     MODELS.set(key, m);
   }
   return m;
 }
 
+/**
+ * The rows of a merged panel's sources sheet as the file shows them: `count` rows (the stamp's), or
+ * when no stamp counts them, the rows down to the first empty one (at most LIMITS.raters).
+ */
+function sourceRows(ws: SheetData, count: number): SourceRecord[] {
+  const rows: SourceRecord[] = [];
+  const max = count > 0 ? count : LIMITS.raters;
+  for (let k = 0; k < max; k++) {
+    const r = SOURCES_FIRST_ROW + k;
+    const values = SOURCE_KEYS.map((_, i) => ws.cellAt(r, i + 1)?.value ?? null);
+    if (count <= 0 && values.every(blank)) break;
+    const row: Record<string, unknown> = {};
+    SOURCE_KEYS.forEach((key, i) => {
+      if (!blank(values[i])) row[key] = values[i];
+    });
+    rows.push(row as unknown as SourceRecord);
+  }
+  return rows;
+}
+
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 const fmtKey = (f: string | undefined) => (f ?? "General").replace(/\\/g, "").replace(/"/g, "").toLowerCase();
-const blank = (v: unknown) => v === null || v === undefined || v === "";
 
 /** Compares one sheet of the model with the file, cell by cell. */
 function compareSheet(doc: XlsxDoc, ws: SheetData, sh: TemplateModel["sheets"][number], skip: Set<string>, out: FindingList): void {
@@ -255,9 +308,28 @@ export function verifyDoc(doc: XlsxDoc, scheme: Scheme): Verified {
   }
   const claim = claimOf(doc, stamp, scheme, out);
   if (!claim) return none();
+  // a merged panel's sources sheet: its rows are data, everything around them is compared like any sheet
+  let sources: SourceRecord[] | undefined;
+  if (claim.sources !== 0) {
+    const ws = doc.sheets.some((s) => s.name === claim.names.sources) ? doc.sheet(claim.names.sources) : undefined;
+    if (ws && isFault(ws)) return none(faultFinding(ws));
+    sources = ws ? sourceRows(ws, claim.sources) : [];
+    // every row the stamp counts names its file (a merge writes the name and the SHA-256 of every file)
+    const empty = ws && claim.sources > 0 ? sources.filter((r) => blank(r.file) || blank(r.sha256)).length : 0;
+    if (empty) {
+      out.push(
+        finding(
+          "shape",
+          "error",
+          { zh: `来源工作表中有 ${empty} 行没有文件名或 SHA-256（印记记录了 ${claim.sources} 个来源）`, en: `${empty} row(s) of the sources sheet have no file name or SHA-256 (the stamp counts ${claim.sources} sources)` },
+          { field: claim.names.sources }
+        )
+      );
+    }
+  }
   let model: TemplateModel;
   try {
-    model = modelFor(scheme, claim, claim.names);
+    model = modelFor(scheme, claim, claim.names, sources);
   } catch (e) {
     out.push(finding("shape", "error", { zh: `无法按印记建立模板：${(e as Error).message}`, en: `no template fits the stamp: ${(e as Error).message}` }));
     return none();
@@ -374,5 +446,5 @@ export function verifyDoc(doc: XlsxDoc, scheme: Scheme): Verified {
   }
   const findings = out.list();
   const intact = !findings.some((f) => f.severity === "error" && TAMPER_CODES.has(f.code));
-  return { stamp, kind: claim.kind, lang: claim.lang, model, input: read.input, findings, intact, result, displayed, locate: (fs) => locateFindings(fs, snap, scheme) };
+  return { stamp, kind: claim.kind, lang: claim.lang, model, input: read.input, findings, intact, result, displayed, ...(sources ? { sources } : {}), locate: (fs) => locateFindings(fs, snap, scheme) };
 }

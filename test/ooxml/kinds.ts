@@ -17,9 +17,11 @@ import {
   type TemplateModel,
   type TemplateOptions,
 } from "../../src/workbook/model";
-import { modelBuffer, templateWorkbook, workbookBuffer } from "../../src/workbook/xlsx/write";
+import { modelBuffer, modelWorkbook, templateWorkbook, workbookBuffer } from "../../src/workbook/xlsx/write";
 import { readExchange, type AssessmentInput } from "../../src/engine";
 import { putByName } from "../workbook/lo";
+import { formModel, type FormSpec } from "../../src/cli/forms";
+import { panelModel } from "../../src/workbook/merge";
 import { fullRecords } from "../engine/full-records";
 
 export interface KindFile {
@@ -115,6 +117,47 @@ function filled(label: string, opts: TemplateOptions, seed: number): KindFile {
   return { label, write, model: () => buildTemplate(S, opts) };
 }
 
+/** What `qcs forms` writes (src/cli/forms.ts formModel → modelBuffer): blank as issued, or filled in as a client returns it. */
+function form(label: string, spec: FormSpec, fill?: { seed: number }): KindFile {
+  const model = () => formModel(S, spec);
+  if (!fill) return { label, write: () => modelBuffer(model()), model };
+  const write = async () => {
+    const workbook = await modelWorkbook(model());
+    const rand = rng(fill.seed);
+    putByName(workbook, NAMES.alpha, S.items.map(() => [rand() < 0.1 ? "N/A" : Math.round(rand() * 100) / 100]));
+    if (spec.withMaturity) putByName(workbook, NAMES.levels, S.clauses.map(() => [1 + Math.floor(rand() * 5)]));
+    return new Uint8Array(await workbookBuffer(workbook));
+  };
+  return { label, write, model };
+}
+
+/**
+ * What `qcs merge --out PANEL.xlsx` writes (src/workbook/merge.ts panelModel → modelBuffer): the merged
+ * columns, every record, the sources sheet (one row per file, texts that need escaping) and a stamp.
+ */
+function merged(label: string, lang: Lang, raters: number, seed: number): KindFile {
+  const model = () => {
+    const rand = rng(seed);
+    const base = recordsInput(raters);
+    const input: AssessmentInput = {
+      ...base,
+      raters: base.raters.map((r) => ({ ...r, alphas: S.items.map(() => Math.round(rand() * 100) / 100) })),
+      levels: S.clauses.map(() => 1 + Math.floor(rand() * 5)),
+    };
+    const sources = Array.from({ length: raters + 1 }, (_, k) => ({
+      file: `示例 "Quality" & <Credit>'s 表单 ${k + 1}.xlsx`,
+      sha256: Array.from({ length: 64 }, (_, i) => "0123456789abcdef"[(i * 7 + k) % 16]).join(""),
+      ...(k % 3 === 2 ? {} : { formId: `0f1e2d3c-4b5a-6978-8796-${String(k).padStart(12, "0")}` }),
+      rater: `评价人 ${k + 1} O'Neil & <Co>`,
+      kind: k % 2 ? "visit" : "person",
+      date: "2026-11-20",
+      verdict: k === raters ? (lang === "en-US" ? "accepted with findings: 1 verify finding(s) (not intact)" : "带问题接受：核验问题 1 个（内容与模板不一致）") : lang === "en-US" ? "intact, verified" : "完整，通过核验",
+    }));
+    return panelModel(input, sources, S, { lang, formId: STAMP.formId, issued: STAMP.issued });
+  };
+  return { label, write: () => modelBuffer(model()), model };
+}
+
 export const FILE_KINDS: FileKind[] = [
   {
     id: "template",
@@ -147,6 +190,26 @@ export const FILE_KINDS: FileKind[] = [
           filled(`filled ${lang}, ${raters} rater(s)`, { raters, lang }, 1000 * (li + 1) + raters)
         )
       ),
+  },
+  {
+    id: "forms",
+    description: "qcs forms: single-rater forms (with --with-maturity also Appendix 3), person and visit, both languages, as issued and as returned",
+    files: () =>
+      LANGS.flatMap((lang, li) => [
+        ...(["person", "visit"] as const).flatMap((kind) =>
+          [false, true].map((withMaturity) =>
+            form(`form ${lang}, ${kind}${withMaturity ? ", with Appendix 3" : ""}`, { organization: `示例 "Quality" & <Credit> Co.'s 服务`, rater: `张三 O'Neil & <Co> ${kind}`, kind, withMaturity, lang, ...STAMP })
+          )
+        ),
+        ...[false, true].map((withMaturity) =>
+          form(`form ${lang}${withMaturity ? " with Appendix 3" : ""}, filled as returned`, { organization: "某某公司", rater: "李四", kind: "person", withMaturity, lang, ...STAMP }, { seed: 500 + li * 10 + Number(withMaturity) })
+        ),
+      ]),
+  },
+  {
+    id: "merged",
+    description: "qcs merge: a panel workbook with the sources sheet and its own stamp, 3 and MAX_RATERS columns, every record, both languages",
+    files: () => LANGS.flatMap((lang, li) => [3, MAX_RATERS].map((raters) => merged(`merged panel ${lang}, ${raters} rater(s)`, lang, raters, 700 + li * 100 + raters))),
   },
   {
     id: "sheet-names",

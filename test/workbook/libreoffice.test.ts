@@ -11,8 +11,12 @@ import { DEFAULT_SCHEME as S } from "../../src/scheme";
 import { assess, likertBand, type AssessmentInput, type AssessmentResult } from "../../src/engine";
 import { NAMES } from "../../src/workbook/contract";
 import { a1, parseArea, splitAddress } from "../../src/workbook/a1";
-import type { TemplateModel } from "../../src/workbook/model";
+import { fillModel, MAX_RATERS, type TemplateModel } from "../../src/workbook/model";
 import { readWorkbookBytes, readWorkbookFile } from "../../src/workbook/xlsx/read";
+import { modelBuffer } from "../../src/workbook/xlsx/write";
+import { mergeForms, panelModel, type ReturnedFile } from "../../src/workbook/merge";
+import { formModel } from "../../src/cli/forms";
+import { verifyLine } from "../../src/cli/verify";
 import { reviewed, uniform } from "../helpers";
 import { convert, filledTemplate, loProfile, tmpDir } from "./lo";
 
@@ -50,6 +54,35 @@ interface Case {
   columns?: number;
   at?: number[];
   lang?: "zh-CN" | "en-US";
+  /** the file as written by another path than filledTemplate (a merged panel) */
+  written?: { bytes: Uint8Array; model: TemplateModel };
+}
+
+/**
+ * A merged panel as `qcs merge` writes it: MAX_RATERS returned forms (seeded α, N/A among them) and a
+ * form with Appendix 3 carrying the levels, each written, read and verified, merged by mergeForms and
+ * written by panelModel with the sources sheet and a stamp.
+ */
+async function mergedPanelCase(): Promise<Case> {
+  const rand = rng(20261126);
+  const returned: ReturnedFile[] = [];
+  const add = async (k: number, alphas: unknown[], levels: unknown[]) => {
+    const spec = { organization: "示例公司", rater: `评价人 ${k + 1}`, kind: "person" as const, withMaturity: levels.length > 0, lang: "zh-CN" as const, issued: "2026-11-20" };
+    const m = formModel(S, spec);
+    const bytes = await modelBuffer(fillModel(m, { raters: [{ alphas, name: spec.rater, kind: "person" }], levels, organization: spec.organization }, S));
+    const v = readWorkbookBytes(bytes, S).verified;
+    if (!v) throw new Error(`form ${k + 1} cannot be read back`);
+    returned.push({ file: `示例公司-评价人 ${k + 1}.xlsx`, sha256: `${k}`.padStart(64, "0"), verified: v });
+  };
+  for (let k = 0; k < MAX_RATERS; k++) {
+    const base = 0.45 + rand() * 0.5;
+    await add(k, S.items.map(() => (rand() < 0.04 ? "N/A" : Math.round(Math.min(1, Math.max(0, base + (rand() - 0.5) * 0.3)) * 100) / 100)), []);
+  }
+  await add(MAX_RATERS, [], S.clauses.map(() => 3 + Math.floor(rand() * 3)));
+  const merged = mergeForms(returned, S);
+  if (!merged.input) throw new Error(merged.refusals.map((f) => f.message.en).join("; "));
+  const model = panelModel(merged.input, merged.sources, S, { lang: "zh-CN", formId: "00000000-0000-4000-8000-000000000050", issued: "2026-11-26" });
+  return { name: `merged panel of ${MAX_RATERS} forms`, input: merged.input, columns: MAX_RATERS, written: { bytes: await modelBuffer(model), model } };
 }
 
 function levelsFor(total: number): number[] {
@@ -160,15 +193,24 @@ describe("templates recalculated by LibreOffice agree with the engine", () => {
   beforeAll(async () => {
     fs.mkdirSync(inDir);
     fs.mkdirSync(outDir);
+    const t = Date.now();
+    all.push(await mergedPanelCase());
+    // eslint-disable-next-line no-console
+    console.log(`${MAX_RATERS} forms written, read, verified and merged in ${Date.now() - t} ms`);
     const files: string[] = [];
     const models: TemplateModel[] = [];
     for (let i = 0; i < all.length; i++) {
       const c = all[i];
-      const { workbook, model } = await filledTemplate(c.input, { columns: c.columns, at: c.at, lang: c.lang });
       const f = path.join(inDir, `case${String(i).padStart(2, "0")}.xlsx`);
-      await workbook.xlsx.writeFile(f);
+      if (c.written) {
+        fs.writeFileSync(f, c.written.bytes);
+        models.push(c.written.model);
+      } else {
+        const { workbook, model } = await filledTemplate(c.input, { columns: c.columns, at: c.at, lang: c.lang });
+        await workbook.xlsx.writeFile(f);
+        models.push(model);
+      }
       files.push(f);
-      models.push(model);
     }
     const t0 = Date.now();
     const outs = convert(files, "xlsx", outDir, loProfile());
@@ -301,6 +343,25 @@ describe("templates recalculated by LibreOffice agree with the engine", () => {
       const again = assess(read.input as AssessmentInput, S, { numericText: true });
       expect([c.name, again.service.score, again.maturity.total, again.gradeCode]).toEqual([c.name, engine.service.score, engine.maturity.total, engine.gradeCode]);
     }
+  });
+
+  it(`a merged ${MAX_RATERS}-column panel, recalculated by LibreOffice: the engine's result, intact, and what it displays is what the engine computes`, async () => {
+    const m = results.find((r) => r.c.written);
+    expect(m).toBeDefined();
+    const { engine, file } = m as (typeof results)[number];
+    expect(engine.complete).toBe(true);
+    expect(engine.service.counted).toBe(MAX_RATERS);
+    const read = await readWorkbookFile(file, S);
+    const v = read.verified;
+    expect(v?.intact).toBe(true);
+    expect(v?.findings).toEqual([]);
+    expect(v?.sources).toHaveLength(MAX_RATERS + 1);
+    // LibreOffice saved its results: every named output is displayed, and as the engine computes it
+    expect(v?.displayed.map((d) => d.name).sort()).toEqual([NAMES.grade, NAMES.maturityLevel, NAMES.maturityMargin, NAMES.maturityTotal, NAMES.serviceMargin, NAMES.serviceScore, "gradeLabel"].sort());
+    const line = verifyLine({ file, sha256: "", verified: v! }, S, "en-US");
+    expect(line.displayed.every((d) => d.same)).toBe(true);
+    expect([line.ok, line.intact, line.complete]).toEqual([true, true, true]);
+    expect([v?.result?.service.score, v?.result?.maturity.total, v?.result?.gradeCode]).toEqual([engine.service.score, engine.maturity.total, engine.gradeCode]);
   });
 
   it("detects an altered weight and an altered formula in a recalculated file", async () => {

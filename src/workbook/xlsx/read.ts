@@ -12,7 +12,7 @@ import { readWorkbookBytes, type WorkbookRead } from "./read-doc";
 export { faultFinding, formulaOf, nameArea, readWorkbook, readWorkbookBytes, snapshotOfDoc, valueOf, type WorkbookRead } from "./read-doc";
 
 /** At most `max` bytes of a file, or null when it holds more (also if it grows while being read). */
-function readBounded(path: string, max: number): Uint8Array | null {
+export function readBounded(path: string, max: number): Uint8Array | null {
   const fd = fs.openSync(path, "r");
   try {
     let buf = Buffer.allocUnsafe(Math.min(fs.fstatSync(fd).size, max) + 1);
