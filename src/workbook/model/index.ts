@@ -24,7 +24,7 @@ import { maturitySheet } from "./maturity";
 import { recordsSheet } from "./records";
 import { resultSheet } from "./result";
 import { sourcesSheet } from "./sources";
-import { fingerprintOf, stampEntries, stampSheet } from "./stamp";
+import { fingerprintOf, stampEntries, stampSheet, xmlText } from "./stamp";
 import { concat, lit } from "./formula";
 import { MAX_RATERS, MIN_RATERS, TEMPLATE_VERSION, type NameModel, type SheetKey, type SheetModel, type TemplateModel, type TemplateOptions, type WorkbookKind } from "./types";
 
@@ -70,8 +70,13 @@ function checkOptions(scheme: Scheme, opts: TemplateOptions): void {
 }
 
 /** The whole workbook for a scheme: the sheets of its kind, their names, the fingerprint and the stamp. Pure. */
-export function buildTemplate(scheme: Scheme, opts: TemplateOptions): TemplateModel {
-  checkOptions(scheme, opts);
+export function buildTemplate(scheme: Scheme, given: TemplateOptions): TemplateModel {
+  checkOptions(scheme, given);
+  // the stamp's texts as a file can carry them (they are also printed in the page band of a form)
+  const st = given.stamp;
+  const opts: TemplateOptions = st
+    ? { ...given, stamp: { ...st, ...(st.organization !== undefined ? { organization: xmlText(st.organization) } : {}), ...(st.rater !== undefined ? { rater: xmlText(st.rater) } : {}) } }
+    : given;
   const lang = opts.lang;
   const kind = opts.kind ?? "assessment";
   const profile = findProfile(scheme, scheme.defaultProfile);

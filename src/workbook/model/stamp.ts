@@ -67,6 +67,14 @@ export function fingerprintOf(model: Pick<TemplateModel, "sheets" | "names">): s
   return sha256Text(fixedContent(model));
 }
 
+/**
+ * Characters XML 1.0 cannot carry (C0 controls but tab, LF, CR; U+FFFE, U+FFFF; lone surrogates).
+ * Writers drop them from cell text and from document properties each in their own way, so a stamp
+ * value keeps none: the stamp sheet and the custom properties then say the same.
+ */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const xmlText = (s: string): string => s.replace(XML_INVALID, "");
+
 /** The stamp entries of a model. */
 export function stampEntries(ctx: SheetContext, fingerprint: string, kind: string, templateVersion: string, sheetNames: string[]): [StampKey, string][] {
   const s = ctx.opts.stamp;
