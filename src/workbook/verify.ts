@@ -352,6 +352,16 @@ export function verifyDoc(doc: XlsxDoc, scheme: Scheme): Verified {
     const outputs = model.names.filter((n) => n.name in computed).map((n) => ({ name: n.name, ref: n.ref, sheet: n.sheet }));
     if (gradeLabel) outputs.push(gradeLabel);
     if (gradeLabel) computed.gradeLabel = result.gradeLabel ? pick(result.gradeLabel, claim.lang) : null;
+    // cells that only repeat an output, `IF(ISNUMBER(x),x,"")` (the result page's score, total and level), show the same value
+    for (const sh of model.sheets) {
+      for (const c of sh.cells) {
+        const m = c.formula ? /^IF\(ISNUMBER\(((?:'(?:[^']|'')+'|[^'!(),]+)!)?\$?([A-Z]{1,3})\$?(\d+)\),(.*)\)$/.exec(c.formula) : null;
+        if (!m || m[4] !== `${m[1] ?? ""}${m[2]}${m[3]},""` || m[4].includes("$")) continue;
+        const sheet = m[1] ? m[1].slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'") : sh.name;
+        const o = outputs.find((x) => x.sheet === sheet && x.ref.replace(/\$/g, "") === `${m[2]}${m[3]}`);
+        if (o) outputs.push({ name: o.name, ref: c.ref, sheet: sh.name });
+      }
+    }
     for (const o of outputs) {
       const d = sheets.get(o.sheet)?.cell(o.ref);
       if (!d || !d.hasCachedValue) continue;
