@@ -4,8 +4,8 @@ import type { Lang, Scheme } from "../scheme/types";
 import { assess, finding, LIMITS, readExchangeText, type AssessmentInput, type Finding } from "../engine";
 import { parseArgs } from "./args";
 import { failedLine, scoreLine, type ScoreLine } from "./result";
-import { reportText } from "./report";
-import { safeText } from "./safe-text";
+import { REPORT_LINE_CHARS, reportText } from "./report";
+import { safeJson, safeText } from "./safe-text";
 
 /** An assessment file larger than this is refused unread (a real one is a few KB). */
 export const MAX_FILE_BYTES = LIMITS.fileBytes;
@@ -123,9 +123,9 @@ export async function scoreCommand(argv: string[], scheme: Scheme): Promise<numb
     if (!line.ok) {
       bad++;
       const first = line.findings.find((f) => f.severity !== "warning") ?? line.findings[0];
-      if (first) process.stderr.write(`${bar.on ? "\r\x1b[2K" : ""}qcs score: ${safeText(shown)}: ${safeText(first.message)}\n`);
+      if (first) process.stderr.write(`${bar.on ? "\r\x1b[2K" : ""}qcs score: ${safeText(shown, REPORT_LINE_CHARS)}: ${safeText(first.message, REPORT_LINE_CHARS)}\n`);
     }
-    chunks.push(args.flags.json ? JSON.stringify(line) + "\n" : reportText(line, scheme, lang) + "\n\n");
+    chunks.push(args.flags.json ? safeJson(line) + "\n" : reportText(line, scheme, lang) + "\n\n");
     if (chunks.length >= 64) flush();
     bar.tick(i + 1);
   }

@@ -114,7 +114,10 @@ export function readExchange(json: unknown, scheme: Scheme): ExchangeRead {
       const rec = readRaterRecord(r, field, scheme, sink, itemIndex);
       flush();
       const alphas: unknown[] = new Array(scheme.items.length).fill(null);
-      for (const [id, v] of Object.entries(r.alpha)) {
+      const alpha = r.alpha;
+      // keys, not entries: a hostile object may hold 600,000 ids, and an [id, value] pair each is garbage
+      for (const id of Object.keys(alpha)) {
+        const v = alpha[id];
         const i = itemIndex.get(id);
         // a hostile file may hold hundreds of thousands of ids: once the list is full, only count them
         if (i === undefined && findings.full) findings.tally("error");
@@ -145,7 +148,9 @@ export function readExchange(json: unknown, scheme: Scheme): ExchangeRead {
   if (!isObject(json.maturity)) {
     bad("maturity", "缺少 maturity 对象（条款编号 → 成熟度等级）", "missing the maturity object (clause id → level)");
   } else {
-    for (const [id, v] of Object.entries(json.maturity)) {
+    const maturity = json.maturity;
+    for (const id of Object.keys(maturity)) {
+      const v = maturity[id];
       const i = clauseIndex.get(id);
       if (i === undefined && findings.full) findings.tally("error");
       else if (i === undefined) {

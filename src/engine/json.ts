@@ -16,6 +16,7 @@ export type JsonParse =
   | { ok: false; error: string; line: number; column: number };
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const hasOwn = Object.prototype.hasOwnProperty;
 
 class JsonSyntaxError extends Error {
   constructor(
@@ -117,7 +118,6 @@ export function parseJson(text: string, opts: { maxDepth?: number; maxDuplicates
       if (depth >= maxDepth) fail(`nested deeper than ${maxDepth} levels`);
       i++;
       const obj: Record<string, unknown> = {};
-      const seen = new Set<string>();
       skip();
       if (text[i] === "}") {
         i++;
@@ -128,12 +128,16 @@ export function parseJson(text: string, opts: { maxDepth?: number; maxDuplicates
         const key = string();
         skip();
         expect(":");
-        const v = value(`${path}${/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}`, depth + 1);
-        if (seen.has(key)) {
+        skip();
+        // the path of a nested object or array, for its duplicates; none is built for the (many) plain values
+        const nested = text[i] === "{" || text[i] === "[";
+        const v = value(nested ? `${path}${/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}` : path, depth + 1);
+        if (hasOwn.call(obj, key)) {
           if (duplicates.length < maxDup) duplicates.push({ path, key });
-        } else seen.add(key);
-        // defineProperty: a key "__proto__" is an own property, never the prototype
-        Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+        }
+        // a key "__proto__" becomes an own property, never the prototype
+        if (key === "__proto__") Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+        else obj[key] = v;
         skip();
         if (text[i] === ",") {
           i++;
