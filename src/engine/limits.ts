@@ -45,6 +45,12 @@ export const LIMITS = {
   nameCells: 20_000,
   /** nesting depth of XML elements and of JSON values */
   depth: 64,
+  /**
+   * values in one JSON assessment (every number, string, object and array counts one). A 1,000-rater
+   * file with every α, evidence text and record is ~60,000; `[{},{},…]` packs 1.7 million objects into
+   * 5 MB, which this bound refuses before they are built.
+   */
+  jsonValues: 1_000_000,
   /** rater (visit) columns read from one assessment file */
   raters: 1000,
   /** findings listed for one file; the rest are counted, not listed */

@@ -9,7 +9,7 @@
  * what the engine computes. Pure: Node and the browser (the pane's import) alike.
  */
 import type { Lang, Scheme } from "../scheme/types";
-import { assess, finding, FindingList, quote, type AssessmentInput, type AssessmentResult, type Finding } from "../engine";
+import { assess, capFindings, finding, FindingList, quote, type AssessmentInput, type AssessmentResult, type Finding } from "../engine";
 import { LIMITS } from "./limits";
 import { NAMES, type WorkbookSnapshot } from "./contract";
 import { a1, parseArea, quoteSheet } from "./a1";
@@ -234,7 +234,7 @@ function inputValue(d: Cell | undefined): unknown {
 export function verifyDoc(doc: XlsxDoc, scheme: Scheme): Verified {
   const out = new FindingList(LIMITS.findingsPerFile);
   /** the file cannot be read as a template: the reason first (a bound hit, a damaged part), then what else was found */
-  const none = (first?: Finding): Verified => ({ stamp, kind: null, lang: null, model: null, input: null, findings: first ? [first, ...out.list()].slice(0, LIMITS.findingsPerFile + 1) : out.list(), intact: false, result: null, displayed: [], locate: (fs) => fs });
+  const none = (first?: Finding): Verified => ({ stamp, kind: null, lang: null, model: null, input: null, findings: first ? capFindings([first, ...out.list()], LIMITS.findingsPerFile) : out.list(), intact: false, result: null, displayed: [], locate: (fs) => fs });
   const stamp = readStamp(doc, out);
   if (!stamp) out.push(finding("stamp", "warning", { zh: "没有印记：不是本工具写出的评分表，或印记已被删除", en: "no stamp: not written by this tool, or the stamp was removed" }, { field: STAMP_SHEET }));
   if (stamp) {
