@@ -29,7 +29,7 @@ export const LIMITS = {
   /** cells read from all worksheets of one workbook */
   cellsPerWorkbook: 400_000,
   /**
-   * merged ranges, data validations and hidden row/column records kept from one worksheet (rows and
+   * merged ranges, data validations, conditional formats and hidden row/column records kept from one worksheet (rows and
    * columns that are not hidden are not kept, so they need no bound of their own)
    */
   rangesPerSheet: 50_000,

@@ -19,6 +19,7 @@ import { buildTemplate, defaultSheetNames, fingerprintOf, KIND_SHEETS, NC_ROWS, 
 import { assessmentFromSnapshot, locateFindings } from "./snapshot";
 import { isFault, type Cell, type SheetData, type XlsxDoc } from "./ooxml/xlsx";
 import { faultFinding, nameArea } from "./xlsx/read-doc";
+import { viewFindings } from "./verify-view";
 
 /** What a returned workbook is and says. */
 export interface Verified {
@@ -292,6 +293,7 @@ export function verifyDoc(doc: XlsxDoc, scheme: Scheme): Verified {
     if (info && info.state !== "visible") out.push(finding("altered", "error", { zh: "工作表被隐藏", en: "the sheet was hidden" }, { field: sh.name }));
     sheets.set(sh.name, ws);
     compareSheet(doc, ws, sh, weightRefs.get(sh.name) ?? new Set(), out);
+    out.push(...viewFindings(doc, ws, sh)); // conditional formats, objects over cells, headers and footers
   }
 
   // the workbook names: exactly the template's (QCS_*), pointing where the template says

@@ -209,6 +209,28 @@ export class Parts {
     const re = new RegExp(`<definedName name="${name}">[^<]*</definedName>`);
     return this.edit("xl/workbook.xml", re, formula === null ? "" : `<definedName name="${name}">${escapeXml(formula)}</definedName>`);
   }
+  /** puts `xml` among a worksheet's children where the schema wants it: before `before` (the first present), else at the end */
+  addSheetChild(sheet: string, xml: string, before: string[] = ["drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "tableParts", "extLst"]): this {
+    const part = this.sheetPart(sheet);
+    const text = this.get(part);
+    const at = before.map((b) => text.indexOf(`<${b}`)).filter((i) => i >= 0);
+    const i = at.length ? Math.min(...at) : text.lastIndexOf("</worksheet>");
+    return this.set(part, text.slice(0, i) + xml + text.slice(i));
+  }
+  /** a relationship from a worksheet to a new part (with its content type); returns its id */
+  relate(sheet: string, type: string, target: string, contentType: string, data: string): string {
+    const part = this.sheetPart(sheet);
+    const rels = part.replace(/([^/]+)$/, "_rels/$1.rels");
+    const ns = "http://schemas.openxmlformats.org/package/2006/relationships";
+    const old = this.map.get(rels) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}"></Relationships>`;
+    const id = `rIdSec${(old.match(/<Relationship /g) ?? []).length + 1}`;
+    const rel = `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}`;
+    this.set(rels, old.replace("</Relationships>", `<Relationship Id="${id}" Type="${rel}" Target="${target}"/></Relationships>`));
+    const partName = new URL(target, `http://x/${part}`).pathname;
+    this.set(partName.slice(1), data);
+    this.edit("[Content_Types].xml", "</Types>", `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`);
+    return id;
+  }
   bytes(): Uint8Array {
     return new Uint8Array(makeZip([...this.map].map(([name, data]) => ({ name, data }))));
   }

@@ -23,6 +23,8 @@ interface Forgery {
   names: (m: TemplateModel) => string[];
   /** or: at least one error finding with one of these codes */
   codes?: string[];
+  /** and an error finding saying this */
+  says?: RegExp;
 }
 
 const at = (m: TemplateModel, name: string) => {
@@ -157,6 +159,65 @@ const forgeries: Forgery[] = [
     },
     names: (m) => [at(m, NAMES.grade).cell, cellOf(m, "result", "B17").cell],
   },
+  // class 6, beyond the cell's own format: conditional formats, objects over cells, headers and footers
+  {
+    name: 'a conditional format whose format shows "99.9" on the score cell (dxf with a number format)',
+    make: (p, m) => {
+      const c = at(m, NAMES.serviceScore);
+      p.edit("xl/styles.xml", /<dxfs count="(\d+)">/, (_m, n) => `<dxfs count="${Number(n) + 1}">`);
+      p.edit("xl/styles.xml", "</dxfs>", '<dxf><numFmt numFmtId="300" formatCode="&quot;99.9&quot;"/></dxf></dxfs>');
+      const dxfId = (p.get("xl/styles.xml").match(/<dxf>/g) ?? []).length - 1;
+      p.addSheetChild(c.sheet, `<conditionalFormatting sqref="${c.ref}"><cfRule type="expression" dxfId="${dxfId}" priority="99"><formula>TRUE</formula></cfRule></conditionalFormatting>`, ["dataValidations", "hyperlinks", "printOptions", "pageMargins"]);
+    },
+    names: (m) => [at(m, NAMES.serviceScore).cell],
+    says: /^cell '服务能力评价评分表'!E33, field 服务能力评价评分表: a conditional format gives E33 the number format "\\"99\.9\\"": a viewer may not see the cells' values$/,
+  },
+  {
+    name: 'an x14 conditional format with an inline ;;;"AAAAA" format on the grade label',
+    make: (p, m) => {
+      const c = cellOf(m, "result", "B59");
+      const x14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+      const xm = "http://schemas.microsoft.com/office/excel/2006/main";
+      p.addSheetChild(
+        c.sheet,
+        `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${x14}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="${xm}"><x14:cfRule type="expression" priority="99" id="{00000000-0000-4000-8000-000000000001}"><xm:f>TRUE</xm:f><x14:dxf><numFmt numFmtId="301" formatCode=";;;&quot;AAAAA&quot;"/></x14:dxf></x14:cfRule><xm:sqref>B59</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>`,
+        []
+      );
+    },
+    names: (m) => [cellOf(m, "result", "B59").cell],
+    says: /a conditional format gives B59 the number format ";;;\\"AAAAA\\""/,
+  },
+  {
+    name: "a data bar without its value over the result page's score",
+    make: (p, m) => {
+      const c = cellOf(m, "result", "B17");
+      p.addSheetChild(c.sheet, `<conditionalFormatting sqref="B17"><cfRule type="dataBar" priority="99"><dataBar showValue="0"><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar></cfRule></conditionalFormatting>`, ["dataValidations", "hyperlinks", "printOptions", "pageMargins"]);
+    },
+    names: (m) => [cellOf(m, "result", "B17").cell],
+    says: /a conditional format \(data bar or icon set\) hides the values of B17/,
+  },
+  {
+    name: "a text box saying AAAAA laid over the grade cell (a drawing)",
+    make: (p, m) => {
+      const c = cellOf(m, "result", "B59");
+      const drawing = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>58</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>59</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="2" name="TextBox 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="FFE699"/></a:solidFill></xdr:spPr><xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>AAAAA</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>`;
+      const id = p.relate(c.sheet, "drawing", "../drawings/drawing1.xml", "application/vnd.openxmlformats-officedocument.drawing+xml", drawing);
+      p.addSheetChild(c.sheet, `<drawing r:id="${id}"/>`);
+    },
+    names: () => ["认证结果"],
+    says: /the sheet holds drawings \(shapes, text boxes, pictures or charts\) that the template does not have/,
+  },
+  {
+    name: "a printed header saying AAAAA, and the footer's text changed",
+    make: (p, m) => {
+      const c = cellOf(m, "result", "B59");
+      p.edit(p.sheetPart(c.sheet), "<headerFooter><oddFooter>", "<headerFooter><oddHeader>&amp;C&amp;14认证结果：AAAAA</oddHeader><oddFooter>");
+      p.edit(p.sheetPart(at(m, NAMES.serviceScore).sheet), /(<oddFooter>&amp;L&amp;8)([^&]*)/, "$1$2 — AAAAA");
+    },
+    names: () => ["认证结果", "服务能力评价评分表"],
+    says: /the printed header \(oddHeader\) says "认证结果：AAAAA", which the template does not/,
+  },
 ];
 
 function escapeF(f: string): string {
@@ -213,6 +274,8 @@ describe("forged workbooks are never ok:true (classes 5 and 6)", () => {
     const errors = line.findings.filter((f) => f.severity === "error");
     expect(errors.length).toBeGreaterThan(0);
     if (forgeries[i].codes) expect(errors.some((f) => forgeries[i].codes?.includes(f.code))).toBe(true);
+    const says = forgeries[i].says;
+    if (says) expect(errors.map((f) => f.message)).toContainEqual(expect.stringMatching(says));
     for (const place of forgeries[i].names(model)) {
       const named = errors.some((f) => f.cell === place || f.field === place || (f.cell ?? "").startsWith(`${place}!`) || (f.cell ?? "").startsWith(`${quoteSheet(place)}!`) || f.message.includes(place));
       expect([place, named]).toEqual([place, true]);
@@ -222,5 +285,27 @@ describe("forged workbooks are never ok:true (classes 5 and 6)", () => {
   test("exit code 2, and each forged file's first error on stderr", () => {
     expect(status).toBe(2);
     for (const f of files) expect(stderr).toContain(path.basename(f));
+  });
+});
+
+describe("a note on a cell", () => {
+  test("is a warning naming the sheet (a client may explain an answer in a note); the file is still scored", async () => {
+    const { bytes, model } = await filledWorkbook();
+    const p = new Parts(bytes);
+    const c = at(model, NAMES.serviceScore);
+    const comments = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>client</author></authors><commentList><comment ref="${c.ref}" authorId="0"><text><t>we think this should be 99.9</t></text></comment></commentList></comments>`;
+    const vml = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape type="#_x0000_t202" style="position:absolute;visibility:hidden"><x:ClientData ObjectType="Note"><x:Row>32</x:Row><x:Column>4</x:Column></x:ClientData></v:shape></xml>`;
+    p.relate(c.sheet, "comments", "../comments1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml", comments);
+    const id = p.relate(c.sheet, "vmlDrawing", "../drawings/vmlDrawing1.vml", "application/vnd.openxmlformats-officedocument.vmlDrawing", vml);
+    p.addSheetChild(c.sheet, `<legacyDrawing r:id="${id}"/>`);
+    const dir = tmp("qcs-note-");
+    const f = path.join(dir, "note.xlsx");
+    fs.writeFileSync(f, p.bytes());
+    const r = qcs(["score", "--json", "--lang", "en-US", f]);
+    fs.rmSync(dir, { recursive: true, force: true });
+    const [l] = lines(r.stdout);
+    expect([r.status, l.ok, l.grade]).toEqual([0, true, "AAAA"]);
+    expect(l.findings).toEqual([expect.objectContaining({ severity: "warning", code: "extra", field: c.sheet, message: `field ${c.sheet}: the sheet has notes: read them; a note shown open can cover cells` })]);
   });
 });
