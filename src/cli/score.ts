@@ -96,6 +96,11 @@ export async function scoreCommand(argv: string[], scheme: Scheme): Promise<numb
     process.stderr.write(args.errors.map((e) => `qcs score: ${e}`).join("\n") + `\n\n${SCORE_HELP}\n`);
     return 1;
   }
+  // a reader that stops early (qcs score … | head): end quietly, not with an EPIPE stack trace
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(2);
+    throw e;
+  });
   const files = args.positionals;
   const bar = new Progress(files.length, files.length > 1 && (Boolean(process.stderr.isTTY) || args.flags.progress === true));
   let bad = 0;

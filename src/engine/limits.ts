@@ -53,6 +53,12 @@ export const LIMITS = {
   jsonValues: 1_000_000,
   /** rater (visit) columns read from one assessment file */
   raters: 1000,
+  /**
+   * rows of a workbook's nonconformity table: the most a returned workbook's stamp may claim (the model
+   * it is compared with is built with that many rows: a stamp claiming 10,000,000 took 4.3 GB) and the
+   * most `qcs template --from` writes
+   */
+  nonconformityRows: 1000,
   /** findings listed for one file; the rest are counted, not listed */
   findingsPerFile: 200,
 } as const;

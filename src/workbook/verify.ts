@@ -154,6 +154,11 @@ function claimOf(doc: XlsxDoc, stamp: Record<string, string> | null, scheme: Sch
     return null;
   }
   const ncRows = Math.max(NC_ROWS, Number(stamp?.ncRows) || NC_ROWS);
+  if (ncRows > LIMITS.nonconformityRows) {
+    const n = LIMITS.nonconformityRows.toLocaleString("en-US");
+    out.push(finding("too-large", "error", { zh: `印记声称不符合项表有 ${quote(stamp?.ncRows)} 行，超过上限 ${n}（LIMITS.nonconformityRows）：未读取`, en: `the stamp claims ${quote(stamp?.ncRows)} rows of nonconformities, over the bound of ${n} (LIMITS.nonconformityRows); not read` }, { field: STAMP_SHEET }));
+    return null;
+  }
   return { kind, lang, raters, ncRows, sources: hasSources ? 1 : 0, names, issuedNames };
 }
 
