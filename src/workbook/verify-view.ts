@@ -23,12 +23,12 @@ const OBJECTS: Record<string, { zh: string; en: string }> = {
 /** The literal text of one header/footer section: the &-codes (fields, fonts, sizes, colours) left out. */
 function literal(section: string): string {
   return section
-    .replace(/&&/g, "\u0000")
+    .replace(/&&/g, "\uE000") // a private-use character stands for a literal "&" meanwhile
     .replace(/&"[^"]*"/g, "")
     .replace(/&K(?:[0-9A-Fa-f]{6}|\d\d[+-]\d{3})/g, "")
     .replace(/&\d+/g, "")
     .replace(/&[A-Za-z]/g, "")
-    .replace(/\u0000/g, "&")
+    .replace(/\uE000/g, "&")
     .trim();
 }
 
