@@ -8,6 +8,9 @@ import { fmt } from "../engine";
 import { pick, type ScoreLine } from "./result";
 import { safeText } from "./safe-text";
 
+/** The longest line of the report, in characters; longer ones (text from the file) are cut with "…(+N)". */
+export const REPORT_LINE_CHARS = 4000;
+
 const pad = (s: string, n: number): string => {
   // CJK characters take two columns in a terminal
   const w = [...s].reduce((k, ch) => k + (/[\u1100-\uffdc]/.test(ch) ? 2 : 1), 0);
@@ -102,8 +105,9 @@ export function reportText(line: ScoreLine, scheme: Scheme, lang: Lang): string 
     const sev: Record<string, string> = en ? { error: "error", incomplete: "incomplete", warning: "warning" } : { error: "错误", incomplete: "未完成", warning: "提示" };
     for (const f of line.findings) out.push(`  - [${sev[f.severity] ?? f.severity}] ${f.message}`);
   }
-  // no control character from the file reaches the terminal (the report's own lines are joined below)
-  return out.map(safeText).join("\n");
+  // no control character from the file reaches the terminal (the report's own lines are joined below),
+  // and no line is longer than REPORT_LINE_CHARS (a 5 MB organisation name is cut, not printed)
+  return out.map((l) => safeText(l, REPORT_LINE_CHARS)).join("\n");
 }
 
 /** How many flipping steps the text report names; the rest are counted. */

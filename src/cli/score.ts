@@ -4,8 +4,8 @@ import type { Lang, Scheme } from "../scheme/types";
 import { assess, finding, LIMITS, readExchangeText, type AssessmentInput, type Finding } from "../engine";
 import { parseArgs } from "./args";
 import { failedLine, scoreLine, type ScoreLine } from "./result";
-import { reportText } from "./report";
-import { safeText } from "./safe-text";
+import { REPORT_LINE_CHARS, reportText } from "./report";
+import { safeJson, safeText } from "./safe-text";
 
 /** An assessment file larger than this is refused unread (a real one is a few KB). */
 export const MAX_FILE_BYTES = LIMITS.fileBytes;
@@ -96,6 +96,11 @@ export async function scoreCommand(argv: string[], scheme: Scheme): Promise<numb
     process.stderr.write(args.errors.map((e) => `qcs score: ${e}`).join("\n") + `\n\n${SCORE_HELP}\n`);
     return 1;
   }
+  // a reader that stops early (qcs score … | head): end quietly, not with an EPIPE stack trace
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(2);
+    throw e;
+  });
   const files = args.positionals;
   const bar = new Progress(files.length, files.length > 1 && (Boolean(process.stderr.isTTY) || args.flags.progress === true));
   let bad = 0;
@@ -123,9 +128,9 @@ export async function scoreCommand(argv: string[], scheme: Scheme): Promise<numb
     if (!line.ok) {
       bad++;
       const first = line.findings.find((f) => f.severity !== "warning") ?? line.findings[0];
-      if (first) process.stderr.write(`${bar.on ? "\r\x1b[2K" : ""}qcs score: ${safeText(shown)}: ${safeText(first.message)}\n`);
+      if (first) process.stderr.write(`${bar.on ? "\r\x1b[2K" : ""}qcs score: ${safeText(shown, REPORT_LINE_CHARS)}: ${safeText(first.message, REPORT_LINE_CHARS)}\n`);
     }
-    chunks.push(args.flags.json ? JSON.stringify(line) + "\n" : reportText(line, scheme, lang) + "\n\n");
+    chunks.push(args.flags.json ? safeJson(line) + "\n" : reportText(line, scheme, lang) + "\n\n");
     if (chunks.length >= 64) flush();
     bar.tick(i + 1);
   }

@@ -174,6 +174,11 @@ export async function templateCommand(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  const ncs = input.records?.nonconformities?.length ?? 0;
+  if (ncs > LIMITS.nonconformityRows) {
+    process.stderr.write(`qcs template: ${safeText(p.from ?? "")} has ${ncs} nonconformities; a workbook holds at most ${LIMITS.nonconformityRows} (LIMITS.nonconformityRows)\n`);
+    return 2;
+  }
   input = withParticulars(input, p.particulars);
   p.opts.nonconformityRows = Math.max(NC_ROWS, input.records?.nonconformities?.length ?? 0);
   p.opts.stamp = { formId: newFormId(), issued: today(), organization: input.organization };

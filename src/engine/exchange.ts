@@ -51,10 +51,12 @@ export interface ExchangeRead {
  */
 export function readExchange(json: unknown, scheme: Scheme): ExchangeRead {
   const findings = new FindingList(LIMITS.findingsPerFile);
+  // the record readers report into an array: each finding goes straight into the bounded list (a file
+  // with 2,400,000 bad nonconformities must not first build 2,400,000 findings, nor spread them)
   const sink: Finding[] = [];
-  const flush = () => {
-    findings.push(...sink);
-    sink.length = 0;
+  sink.push = (...fs: Finding[]): number => {
+    for (const f of fs) findings.push(f);
+    return 0;
   };
   const bad = (field: string, zh: string, en: string) => findings.push(finding("bad-field", "error", { zh, en }, { field }));
   if (!isObject(json)) {
@@ -112,9 +114,11 @@ export function readExchange(json: unknown, scheme: Scheme): ExchangeRead {
         continue;
       }
       const rec = readRaterRecord(r, field, scheme, sink, itemIndex);
-      flush();
       const alphas: unknown[] = new Array(scheme.items.length).fill(null);
-      for (const [id, v] of Object.entries(r.alpha)) {
+      const alpha = r.alpha;
+      // keys, not entries: a hostile object may hold 600,000 ids, and an [id, value] pair each is garbage
+      for (const id of Object.keys(alpha)) {
+        const v = alpha[id];
         const i = itemIndex.get(id);
         // a hostile file may hold hundreds of thousands of ids: once the list is full, only count them
         if (i === undefined && findings.full) findings.tally("error");
@@ -145,7 +149,9 @@ export function readExchange(json: unknown, scheme: Scheme): ExchangeRead {
   if (!isObject(json.maturity)) {
     bad("maturity", "缺少 maturity 对象（条款编号 → 成熟度等级）", "missing the maturity object (clause id → level)");
   } else {
-    for (const [id, v] of Object.entries(json.maturity)) {
+    const maturity = json.maturity;
+    for (const id of Object.keys(maturity)) {
+      const v = maturity[id];
       const i = clauseIndex.get(id);
       if (i === undefined && findings.full) findings.tally("error");
       else if (i === undefined) {
@@ -156,7 +162,6 @@ export function readExchange(json: unknown, scheme: Scheme): ExchangeRead {
     }
   }
   const records = readRecords(json, scheme, sink);
-  flush();
   const list = findings.list();
   if (list.some((f) => f.severity === "error") && raters.length === 0) return { input: null, findings: list };
   const input: AssessmentInput = {
@@ -174,7 +179,24 @@ export function readExchange(json: unknown, scheme: Scheme): ExchangeRead {
  * silently keep the last, and another reader might keep the first), bounded depth, then readExchange.
  */
 export function readExchangeText(text: string, scheme: Scheme): ExchangeRead {
-  const parsed = parseJson(text.replace(/^\uFEFF/, ""), { maxDepth: LIMITS.depth, maxDuplicates: LIMITS.findingsPerFile });
+  const parsed = parseJson(text.replace(/^\uFEFF/, ""), { maxDepth: LIMITS.depth, maxDuplicates: LIMITS.findingsPerFile, maxValues: LIMITS.jsonValues });
+  if (!parsed.ok && parsed.limit) {
+    const depth = /^nested/.test(parsed.error);
+    const n = (depth ? LIMITS.depth : LIMITS.jsonValues).toLocaleString("en-US");
+    const where = { zh: `第 ${parsed.line} 行第 ${parsed.column} 列`, en: `line ${parsed.line}, column ${parsed.column}` };
+    return {
+      input: null,
+      findings: [
+        finding(
+          "too-large",
+          "error",
+          depth
+            ? { zh: `JSON 嵌套超过 ${n} 层（LIMITS.depth，${where.zh}），未读取`, en: `the JSON is nested deeper than ${n} levels (LIMITS.depth, ${where.en}); not read` }
+            : { zh: `JSON 中的值超过 ${n} 个（LIMITS.jsonValues，${where.zh}），未读取`, en: `the JSON holds more than ${n} values (LIMITS.jsonValues, ${where.en}); not read` }
+        ),
+      ],
+    };
+  }
   if (!parsed.ok) {
     return {
       input: null,
@@ -199,8 +221,12 @@ export function readExchangeText(text: string, scheme: Scheme): ExchangeRead {
   );
   const read = readExchange(parsed.value, scheme);
   if (!dup.length) return read;
-  // the file is ambiguous: report it, never score it
-  return { input: null, findings: [...dup, ...read.findings].slice(0, LIMITS.findingsPerFile + 1) };
+  // the file is ambiguous: report it, never score it (the duplicates beyond those listed are counted)
+  const list = new FindingList(LIMITS.findingsPerFile);
+  list.push(...dup);
+  for (let k = dup.length; k < parsed.duplicateCount; k++) list.tally("error");
+  list.push(...read.findings);
+  return { input: null, findings: list.list() };
 }
 
 /** An assessment as exchange-format JSON (the inverse of readExchange for valid input). */

@@ -53,6 +53,8 @@ export interface Finding extends Place {
   fault: Text;
   /** place and fault: "rater 2, item 2.3: α 1.2 is outside [0, 1]" */
   message: Text;
+  /** code "more": how many findings it stands for (a list capped again keeps the true count) */
+  count?: number;
 }
 
 /** "rater 2, item 2.3" / "评价人 2，项目 2.3" */
@@ -121,9 +123,11 @@ export class FindingList {
   constructor(readonly max: number) {}
   push(...fs: Finding[]): void {
     for (const f of fs) {
-      if (this.items.length < this.max) this.items.push(f);
+      // the closing line of a list capped before: its count joins this list's count
+      const n = f.code === "more" && typeof f.count === "number" ? f.count : 0;
+      if (n === 0 && this.items.length < this.max) this.items.push(f);
       else {
-        this.omitted++;
+        this.omitted += Math.max(1, n);
         if (f.severity === "error" || (f.severity === "incomplete" && this.worst === "warning")) this.worst = f.severity;
       }
     }
@@ -144,12 +148,16 @@ export class FindingList {
   /** the kept findings, with one closing finding that counts the omitted ones */
   list(): Finding[] {
     if (!this.omitted) return [...this.items];
+    const n = this.omitted.toLocaleString("en-US");
     return [
       ...this.items,
-      finding("more", this.worst, {
-        zh: `另有 ${this.omitted} 个问题未列出（每个文件最多列出 ${this.max} 个）`,
-        en: `${this.omitted} more findings not listed (at most ${this.max} per file)`,
-      }),
+      {
+        ...finding("more", this.worst, {
+          zh: `另有 ${n} 个问题未列出（每个文件最多列出 ${this.max} 个）`,
+          en: `${n} more findings not listed (at most ${this.max} per file)`,
+        }),
+        count: this.omitted,
+      },
     ];
   }
 }

@@ -12,30 +12,41 @@ export interface JsonDuplicate {
 }
 
 export type JsonParse =
-  | { ok: true; value: unknown; duplicates: JsonDuplicate[] }
-  | { ok: false; error: string; line: number; column: number };
+  | { ok: true; value: unknown; duplicates: JsonDuplicate[]; duplicateCount: number }
+  | { ok: false; error: string; line: number; column: number; /** the fault is a bound (depth, values), not the syntax */ limit?: boolean };
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const hasOwn = Object.prototype.hasOwnProperty;
 
 class JsonSyntaxError extends Error {
   constructor(
     message: string,
-    readonly at: number
+    readonly at: number,
+    readonly limit = false
   ) {
     super(message);
   }
 }
 
-/** Parses `text`; at most `maxDepth` nested arrays/objects and `maxDuplicates` duplicates listed. */
-export function parseJson(text: string, opts: { maxDepth?: number; maxDuplicates?: number } = {}): JsonParse {
+/**
+ * Parses `text`; at most `maxDepth` nested arrays/objects, `maxValues` values in all (every number,
+ * string, object … counts one; keys do not) and `maxDuplicates` duplicates listed (all counted).
+ */
+export function parseJson(text: string, opts: { maxDepth?: number; maxDuplicates?: number; maxValues?: number } = {}): JsonParse {
   const maxDepth = opts.maxDepth ?? 64;
+  const maxValues = opts.maxValues ?? Infinity;
+  let values = 0;
   const maxDup = opts.maxDuplicates ?? 100;
   const duplicates: JsonDuplicate[] = [];
+  let duplicateCount = 0;
   let i = 0;
   const n = text.length;
 
   const fail = (msg: string, at = i): never => {
     throw new JsonSyntaxError(msg, at);
+  };
+  const bound = (msg: string): never => {
+    throw new JsonSyntaxError(msg, i, true);
   };
   const skip = () => {
     while (i < n && WS.has(text.charCodeAt(i))) i++;
@@ -112,12 +123,12 @@ export function parseJson(text: string, opts: { maxDepth?: number; maxDuplicates
   const value = (path: string, depth: number): unknown => {
     skip();
     if (i >= n) fail("unexpected end of the text");
+    if (++values > maxValues) bound(`more than ${maxValues.toLocaleString("en-US")} values`);
     const ch = text[i];
     if (ch === "{") {
-      if (depth >= maxDepth) fail(`nested deeper than ${maxDepth} levels`);
+      if (depth >= maxDepth) bound(`nested deeper than ${maxDepth} levels`);
       i++;
       const obj: Record<string, unknown> = {};
-      const seen = new Set<string>();
       skip();
       if (text[i] === "}") {
         i++;
@@ -128,12 +139,17 @@ export function parseJson(text: string, opts: { maxDepth?: number; maxDuplicates
         const key = string();
         skip();
         expect(":");
-        const v = value(`${path}${/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}`, depth + 1);
-        if (seen.has(key)) {
+        skip();
+        // the path of a nested object or array, for its duplicates; none is built for the (many) plain values
+        const nested = text[i] === "{" || text[i] === "[";
+        const v = value(nested ? `${path}${/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}` : path, depth + 1);
+        if (hasOwn.call(obj, key)) {
+          duplicateCount++;
           if (duplicates.length < maxDup) duplicates.push({ path, key });
-        } else seen.add(key);
-        // defineProperty: a key "__proto__" is an own property, never the prototype
-        Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+        }
+        // a key "__proto__" becomes an own property, never the prototype
+        if (key === "__proto__") Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+        else obj[key] = v;
         skip();
         if (text[i] === ",") {
           i++;
@@ -144,7 +160,7 @@ export function parseJson(text: string, opts: { maxDepth?: number; maxDuplicates
       }
     }
     if (ch === "[") {
-      if (depth >= maxDepth) fail(`nested deeper than ${maxDepth} levels`);
+      if (depth >= maxDepth) bound(`nested deeper than ${maxDepth} levels`);
       i++;
       const arr: unknown[] = [];
       skip();
@@ -153,7 +169,8 @@ export function parseJson(text: string, opts: { maxDepth?: number; maxDuplicates
         return arr;
       }
       for (;;) {
-        arr.push(value(`${path}[${arr.length}]`, depth + 1));
+        skip();
+        arr.push(value(text[i] === "{" || text[i] === "[" ? `${path}[${arr.length}]` : path, depth + 1));
         skip();
         if (text[i] === ",") {
           i++;
@@ -184,7 +201,7 @@ export function parseJson(text: string, opts: { maxDepth?: number; maxDuplicates
     const v = value("$", 0);
     skip();
     if (i < n) fail("text after the JSON value");
-    return { ok: true, value: v, duplicates };
+    return { ok: true, value: v, duplicates, duplicateCount };
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
     let line = 1;
@@ -195,6 +212,6 @@ export function parseJson(text: string, opts: { maxDepth?: number; maxDuplicates
         col = 1;
       } else col++;
     }
-    return { ok: false, error: e.message, line, column: col };
+    return { ok: false, error: e.message, line, column: col, ...(e.limit ? { limit: true } : {}) };
   }
 }

@@ -29,7 +29,7 @@ export const LIMITS = {
   /** cells read from all worksheets of one workbook */
   cellsPerWorkbook: 400_000,
   /**
-   * merged ranges, data validations and hidden row/column records kept from one worksheet (rows and
+   * merged ranges, data validations, conditional formats and hidden row/column records kept from one worksheet (rows and
    * columns that are not hidden are not kept, so they need no bound of their own)
    */
   rangesPerSheet: 50_000,
@@ -45,8 +45,20 @@ export const LIMITS = {
   nameCells: 20_000,
   /** nesting depth of XML elements and of JSON values */
   depth: 64,
+  /**
+   * values in one JSON assessment (every number, string, object and array counts one). A 1,000-rater
+   * file with every α, evidence text and record is ~60,000; `[{},{},…]` packs 1.7 million objects into
+   * 5 MB, which this bound refuses before they are built.
+   */
+  jsonValues: 1_000_000,
   /** rater (visit) columns read from one assessment file */
   raters: 1000,
+  /**
+   * rows of a workbook's nonconformity table: the most a returned workbook's stamp may claim (the model
+   * it is compared with is built with that many rows: a stamp claiming 10,000,000 took 4.3 GB) and the
+   * most `qcs template --from` writes
+   */
+  nonconformityRows: 1000,
   /** findings listed for one file; the rest are counted, not listed */
   findingsPerFile: 200,
 } as const;

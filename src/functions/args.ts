@@ -128,7 +128,28 @@ export function readWeights(weights: unknown, n: number, shape: Grid | null): nu
     );
   }
   const cells = shape ? wg.cells : readVector(wg, n, t("权重", "weights"), where);
-  return cells.map((c, i) => readWeight(c, t(`${where.zh} 第 ${i + 1} 个`, `${where.en} #${i + 1}`)));
+  return scaleUp(cells.map((c, i) => readWeight(c, t(`${where.zh} 第 ${i + 1} 个`, `${where.en} #${i + 1}`))));
+}
+
+/**
+ * Weights whose largest is below 1, multiplied by the power of two that brings the largest into [1, 2).
+ * Only their ratios count, and a power of two scales exactly; without it, subnormal weights (1e-320)
+ * keep too few bits for weight × α: SERVICE_SCORE gave 90.0198 for α 0.9 everywhere instead of 90.
+ * (Weights so large that the sums overflow stay an error, as before.)
+ */
+export function scaleUp(weights: number[]): number[] {
+  const max = Math.max(...weights);
+  if (!(max > 0 && max < 1)) return weights;
+  // 2^k with max × 2^k in [1, 2); in two steps, as 2^k itself may exceed the largest double (k ≤ 1074)
+  const k = -Math.floor(Math.log2(max));
+  const a = 2 ** Math.min(k, 1000);
+  const b = 2 ** (k - Math.min(k, 1000));
+  let scaled = weights.map((w) => w * a * b);
+  // log2 of a subnormal may be off by one at the edges: settle the largest into [1, 2)
+  const m = Math.max(...scaled);
+  if (m >= 2) scaled = scaled.map((w) => w / 2);
+  else if (m < 1) scaled = scaled.map((w) => w * 2);
+  return scaled;
 }
 
 /** A weights argument left out with an empty cell reference arrives as [[null]] or [[""]]. */

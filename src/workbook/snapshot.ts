@@ -195,7 +195,9 @@ export function assessmentFromSnapshot(
   const people = raterRecords(snap, scheme, raters.length, findings);
   raters = raters.map((x, j) => ({ ...people[j], ...x }));
   const records = recordsFromSnapshot(snap, scheme, findings);
-  const input: AssessmentInput = { raters, levels: lv, organization: typeof org === "string" && org.trim() ? org.trim() : undefined };
+  // a number typed as the organisation (a registration number) is its text, as a rater's name is; never dropped silently
+  const orgText = typeof org === "number" && Number.isFinite(org) ? String(org) : typeof org === "string" ? org.trim() : "";
+  const input: AssessmentInput = { raters, levels: lv, organization: orgText || undefined };
   if (Object.keys(records).length) input.records = records;
   return { input, findings, kind };
 }

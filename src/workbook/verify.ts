@@ -9,7 +9,7 @@
  * what the engine computes. Pure: Node and the browser (the pane's import) alike.
  */
 import type { Lang, Scheme } from "../scheme/types";
-import { assess, finding, FindingList, quote, type AssessmentInput, type AssessmentResult, type Finding, type SourceRecord } from "../engine";
+import { assess, capFindings, finding, FindingList, quote, type AssessmentInput, type AssessmentResult, type Finding, type SourceRecord } from "../engine";
 import { LIMITS } from "./limits";
 import { NAMES, type WorkbookSnapshot } from "./contract";
 import { a1, parseArea, quoteSheet } from "./a1";
@@ -20,6 +20,7 @@ import { assessmentFromSnapshot, locateFindings } from "./snapshot";
 import { formulaFindings } from "./snapshot-model";
 import { isFault, type Cell, type SheetData, type XlsxDoc } from "./ooxml/xlsx";
 import { faultFinding, nameArea } from "./xlsx/read-doc";
+import { viewFindings } from "./verify-view";
 
 /** What a returned workbook is and says. */
 export interface Verified {
@@ -163,6 +164,11 @@ function claimOf(doc: XlsxDoc, stamp: Record<string, string> | null, scheme: Sch
     return null;
   }
   const ncRows = Math.max(NC_ROWS, Number(stamp?.ncRows) || NC_ROWS);
+  if (ncRows > LIMITS.nonconformityRows) {
+    const n = LIMITS.nonconformityRows.toLocaleString("en-US");
+    out.push(finding("too-large", "error", { zh: `印记声称不符合项表有 ${quote(stamp?.ncRows)} 行，超过上限 ${n}（LIMITS.nonconformityRows）：未读取`, en: `the stamp claims ${quote(stamp?.ncRows)} rows of nonconformities, over the bound of ${n} (LIMITS.nonconformityRows); not read` }, { field: STAMP_SHEET }));
+    return null;
+  }
   // the number of sources rows: the stamp's count (bounded), else as many rows as the sheet shows
   const sources = !hasSources ? 0 : Number.isInteger(sourcesCount) && sourcesCount > 0 && sourcesCount <= LIMITS.raters ? sourcesCount : -1;
   if (Number.isInteger(sourcesCount) && sourcesCount > LIMITS.raters) {
@@ -288,7 +294,7 @@ function inputValue(d: Cell | undefined): unknown {
 export function verifyDoc(doc: XlsxDoc, scheme: Scheme): Verified {
   const out = new FindingList(LIMITS.findingsPerFile);
   /** the file cannot be read as a template: the reason first (a bound hit, a damaged part), then what else was found */
-  const none = (first?: Finding): Verified => ({ stamp, kind: null, lang: null, model: null, input: null, findings: first ? [first, ...out.list()].slice(0, LIMITS.findingsPerFile + 1) : out.list(), intact: false, result: null, displayed: [], locate: (fs) => fs });
+  const none = (first?: Finding): Verified => ({ stamp, kind: null, lang: null, model: null, input: null, findings: first ? capFindings([first, ...out.list()], LIMITS.findingsPerFile) : out.list(), intact: false, result: null, displayed: [], locate: (fs) => fs });
   const stamp = readStamp(doc, out);
   if (!stamp) out.push(finding("stamp", "warning", { zh: "没有印记：不是本工具写出的评分表，或印记已被删除", en: "no stamp: not written by this tool, or the stamp was removed" }, { field: STAMP_SHEET }));
   if (stamp) {
@@ -365,6 +371,7 @@ export function verifyDoc(doc: XlsxDoc, scheme: Scheme): Verified {
     if (info && info.state !== "visible") out.push(finding("altered", "error", { zh: "工作表被隐藏", en: "the sheet was hidden" }, { field: sh.name }));
     sheets.set(sh.name, ws);
     compareSheet(doc, ws, sh, weightRefs.get(sh.name) ?? new Set(), out);
+    out.push(...viewFindings(doc, ws, sh)); // conditional formats, objects over cells, headers and footers
   }
 
   // the workbook names: exactly the template's (QCS_*), pointing where the template says
@@ -425,6 +432,16 @@ export function verifyDoc(doc: XlsxDoc, scheme: Scheme): Verified {
     const outputs = model.names.filter((n) => n.name in computed).map((n) => ({ name: n.name, ref: n.ref, sheet: n.sheet }));
     if (gradeLabel) outputs.push(gradeLabel);
     if (gradeLabel) computed.gradeLabel = result.gradeLabel ? pick(result.gradeLabel, claim.lang) : null;
+    // cells that only repeat an output, `IF(ISNUMBER(x),x,"")` (the result page's score, total and level), show the same value
+    for (const sh of model.sheets) {
+      for (const c of sh.cells) {
+        const m = c.formula ? /^IF\(ISNUMBER\(((?:'(?:[^']|'')+'|[^'!(),]+)!)?\$?([A-Z]{1,3})\$?(\d+)\),(.*)\)$/.exec(c.formula) : null;
+        if (!m || m[4] !== `${m[1] ?? ""}${m[2]}${m[3]},""` || m[4].includes("$")) continue;
+        const sheet = m[1] ? m[1].slice(0, -1).replace(/^'|'$/g, "").replace(/''/g, "'") : sh.name;
+        const o = outputs.find((x) => x.sheet === sheet && x.ref.replace(/\$/g, "") === `${m[2]}${m[3]}`);
+        if (o) outputs.push({ name: o.name, ref: c.ref, sheet: sh.name });
+      }
+    }
     for (const o of outputs) {
       const d = sheets.get(o.sheet)?.cell(o.ref);
       if (!d || !d.hasCachedValue) continue;

@@ -50,8 +50,9 @@ export function readSharedStrings(pkg: Package, part: string): string[] {
 export function readStyles(pkg: Package, part: string | undefined): Styles {
   const numFmts = new Map<number, string>();
   const cellXfs: CellFormat[] = [];
+  const dxfs: { numFmt?: string }[] = [];
   const x = part ? pkg.xml(part) : undefined;
-  if (!x || !part) return { numFmts, cellXfs };
+  if (!x || !part) return { numFmts, cellXfs, dxfs };
   pkg.root(x, part, "styleSheet");
   const max = pkg.limits.styles;
   const over = (what: { zh: string; en: string }) => limitFault("styles", max, what, part);
@@ -79,10 +80,22 @@ export function readStyles(pkg: Package, part: string | undefined): Styles {
         });
         cellXfs.push(xf);
       });
+    } else if (local === "dxfs") {
+      x.children((l) => {
+        if (l !== "dxf") return;
+        if (dxfs.length >= max) throw over({ zh: "条件格式的差异格式（dxfs）的个数", en: "differential formats (dxfs)" });
+        const dxf: { numFmt?: string } = {};
+        x.children((l2) => {
+          if (l2 !== "numFmt") return;
+          const id = intAttr(x.attr("numFmtId"));
+          dxf.numFmt = pkg.bounded(x.attr("formatCode") ?? (id !== undefined ? (BUILTIN_FORMATS[id] ?? `#${id}`) : ""), part);
+        });
+        dxfs.push(dxf);
+      });
     }
   });
   for (const xf of cellXfs) xf.formatCode = numFmts.get(xf.numFmtId) ?? BUILTIN_FORMATS[xf.numFmtId];
-  return { numFmts, cellXfs };
+  return { numFmts, cellXfs, dxfs };
 }
 
 const NUMBER_VT = new Set(["i1", "i2", "i4", "i8", "int", "ui1", "ui2", "ui4", "ui8", "uint", "r4", "r8", "decimal"]);

@@ -1,12 +1,13 @@
 /**
  * One worksheet part: cells (values, formulas with shared formulas expanded, cached values), merges,
- * data validations, sheet protection, hidden rows and columns. Every kept record is bounded.
+ * data validations, sheet protection, hidden rows and columns, conditional formats, headers and footers
+ * and which objects (drawings, notes, pictures) it has. Every kept record is bounded.
  */
 import { fault, limitFault, num } from "./fault";
 import { SharedFormula } from "./formula";
 import { intAttr, truthy, type Package } from "./package";
 import { richText, unescapeXstring } from "./parts";
-import { type Cell, type CellType, type DataValidation, type FormulaType, type SheetData, type SheetInfo, type SheetProtection } from "./types";
+import { type Cell, type CellType, type ConditionalFormat, type DataValidation, type FormulaType, type HeaderFooter, type SheetData, type SheetInfo, type SheetProtection } from "./types";
 import { CLOSE, OPEN, type XmlPull } from "./xml";
 
 const MAX_ROW = 1048576;
@@ -87,6 +88,9 @@ class Sheet implements SheetData {
   readonly hiddenCols: { min: number; max: number }[] = [];
   rowsHiddenByDefault = false;
   dimension?: string;
+  readonly conditionalFormats: ConditionalFormat[] = [];
+  readonly objects: string[] = [];
+  readonly headerFooter: HeaderFooter[] = [];
   constructor(readonly info: SheetInfo) {}
   cell(ref: string): Cell | undefined {
     const p = parseRef(ref.replace(/\$/g, ""));
@@ -127,7 +131,7 @@ export function readSheet(ctx: SheetContext, info: SheetInfo, part: string): She
   let ranges = 0;
   const addRange = () => {
     if (++ranges > limits.rangesPerSheet) {
-      throw limitFault("rangesPerSheet", limits.rangesPerSheet, { zh: `工作表 ${info.name} 的合并区域、数据验证和隐藏行列记录`, en: `merged ranges, data validations and hidden row/column records in the sheet ${info.name}` }, part);
+      throw limitFault("rangesPerSheet", limits.rangesPerSheet, { zh: `工作表 ${info.name} 的合并区域、数据验证、条件格式和隐藏行列记录`, en: `merged ranges, data validations, conditional formats and hidden row/column records in the sheet ${info.name}` }, part);
     }
   };
   const bad = (en: string, zh: string) => fault("damaged", { zh: `工作表 ${info.name}：${zh}`, en: `sheet ${info.name}: ${en}` }, part);
@@ -155,8 +159,46 @@ export function readSheet(ctx: SheetContext, info: SheetInfo, part: string): She
     sh.validations.push(dv);
   };
 
+  /** one cfRule (main: dxfId, <formula>; x14: <xm:f>, an inline <x14:dxf>, and the sqref after the rules) */
+  const cfRule = (sqref: string, source: "main" | "x14"): ConditionalFormat => {
+    addRange();
+    const dxfId = intAttr(x.attr("dxfId"));
+    const cf: ConditionalFormat = { sqref, type: x.attr("type") ?? "", ...(dxfId !== undefined ? { dxfId } : {}), formulas: [], hidesValue: false, source };
+    x.children((l) => {
+      if (l === "formula" || l === "f") cf.formulas.push(text());
+      else if (l === "dataBar" || l === "iconSet") cf.hidesValue ||= x.attr("showValue") === "0" || x.attr("showValue") === "false";
+      else if (l === "dxf") {
+        x.children((l2) => {
+          if (l2 === "numFmt") cf.numFmt = pkg.bounded(x.attr("formatCode") ?? `#${x.attr("numFmtId") ?? ""}`, part);
+        });
+      }
+    });
+    sh.conditionalFormats.push(cf);
+    return cf;
+  };
+
   x.children((local) => {
     switch (local) {
+      case "conditionalFormatting": {
+        const sqref = pkg.bounded(x.attr("sqref") ?? "", part);
+        x.children((l) => {
+          if (l === "cfRule") cfRule(sqref, "main");
+        });
+        break;
+      }
+      case "drawing":
+      case "legacyDrawing":
+      case "legacyDrawingHF":
+      case "picture":
+      case "oleObjects":
+      case "controls":
+        if (!sh.objects.includes(local)) sh.objects.push(local);
+        break;
+      case "headerFooter":
+        x.children((l) => {
+          if (sh.headerFooter.length < 6) sh.headerFooter.push({ kind: l, text: text() });
+        });
+        break;
       case "sheetData":
         readSheetData(ctx, x, sh, part, addRange, bad);
         break;
@@ -196,13 +238,27 @@ export function readSheet(ctx: SheetContext, info: SheetInfo, part: string): She
       }
       case "extLst":
         // x14 data validations (lists whose source is on another sheet)
+        // and x14 conditional formats (their rules before their sqref)
         x.children((ext) => {
           if (ext !== "ext") return;
           x.children((l) => {
-            if (l !== "dataValidations") return;
-            x.children((dv) => {
-              if (dv === "dataValidation") validation("x14");
-            });
+            if (l === "dataValidations") {
+              x.children((dv) => {
+                if (dv === "dataValidation") validation("x14");
+              });
+            } else if (l === "conditionalFormattings") {
+              x.children((cfs) => {
+                if (cfs !== "conditionalFormatting") return;
+                const rules: ConditionalFormat[] = [];
+                x.children((r) => {
+                  if (r === "cfRule") rules.push(cfRule("", "x14"));
+                  else if (r === "sqref") {
+                    const q = pkg.bounded(text(), part);
+                    for (const cf of rules) cf.sqref = q;
+                  }
+                });
+              });
+            }
           });
         });
         break;

@@ -39,6 +39,8 @@ export interface Styles {
   numFmts: ReadonlyMap<number, string>;
   /** cell formats, by the index cells give in their s attribute */
   cellXfs: readonly CellFormat[];
+  /** differential formats (what conditional formats apply), by dxfId: the number format each sets, if any */
+  dxfs: readonly { numFmt?: string }[];
 }
 
 export type PropertyValue =
@@ -96,6 +98,26 @@ export interface DataValidation {
   source: "main" | "x14";
 }
 
+/** One rule of a conditional format: what a viewer sees in its cells may differ from their values. */
+export interface ConditionalFormat {
+  sqref: string;
+  type: string;
+  /** main rules: the differential format (styles dxfs) the rule applies */
+  dxfId?: number;
+  /** x14 rules carry their differential format inline: the number format it sets */
+  numFmt?: string;
+  formulas: string[];
+  /** a data bar or icon set with showValue="0": the cells' values are not shown */
+  hidesValue: boolean;
+  source: "main" | "x14";
+}
+
+/** A header or footer of the printed sheet (oddHeader, oddFooter, evenHeader …) as stored. */
+export interface HeaderFooter {
+  kind: string;
+  text: string;
+}
+
 export interface SheetProtection {
   /** sheet="1": the protection is on */
   sheet: boolean;
@@ -119,6 +141,15 @@ export interface SheetData {
   /** sheetFormatPr zeroHeight: rows without their own height are hidden */
   rowsHiddenByDefault: boolean;
   dimension?: string;
+  /** conditional formatting rules (main and x14), bounded with the ranges */
+  conditionalFormats: readonly ConditionalFormat[];
+  /**
+   * what the sheet shows besides its cells, by element: drawing (shapes, text boxes, pictures, charts),
+   * legacyDrawing (notes), legacyDrawingHF (header/footer pictures), picture (a background), oleObjects,
+   * controls
+   */
+  objects: readonly string[];
+  headerFooter: readonly HeaderFooter[];
 }
 
 export interface WorkbookProtection {

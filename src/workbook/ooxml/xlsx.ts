@@ -27,7 +27,7 @@ class Doc implements XlsxDoc {
   sheets: SheetInfo[] = [];
   names: DefinedName[] = [];
   sharedStrings: string[] = [];
-  styles: Styles = { numFmts: new Map(), cellXfs: [] };
+  styles: Styles = { numFmts: new Map(), cellXfs: [], dxfs: [] };
   customProperties = new Map<string, PropertyValue>();
   coreProperties = new Map<string, string>();
   date1904 = false;
