@@ -161,7 +161,9 @@ export function layoutOf(open: OpenWorkbook, scheme: Scheme, out: Finding[]): Op
   }
   names.sources = open.sources?.sheet ?? freeSheetName(names.sources, new Set(open.sheets.map((s) => s.toLowerCase())));
   const nc = r[NAMES.nonconformities];
-  const ncRows = Math.max(NC_ROWS, (nc && !nc.unread ? locate(nc)?.rows : undefined) ?? Number(open.stamp?.ncRows) ?? NC_ROWS) || NC_ROWS;
+  const ncFromName = nc && !nc.unread ? locate(nc)?.rows : undefined;
+  const ncFromStamp = Number(open.stamp?.ncRows);
+  const ncRows = Math.max(NC_ROWS, ncFromName ?? (Number.isInteger(ncFromStamp) ? ncFromStamp : NC_ROWS));
   return { kind: kindOf(open.snapshot), lang, raters: la.cols, ncRows, names, stamp: stampInfo(open.stamp) };
 }
 
