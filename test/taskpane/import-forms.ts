@@ -6,6 +6,8 @@
 import { DEFAULT_SCHEME as S } from "../../src/scheme";
 import type { AssessmentInput, RaterInput } from "../../src/engine";
 import { buildTemplate, fillModel, type StampInfo, type WorkbookKind } from "../../src/workbook/model";
+import { NAMES } from "../../src/workbook/contract";
+import { a1, parseArea } from "../../src/workbook/a1";
 import { modelBuffer } from "../../src/workbook/xlsx/write";
 import type { PickedFile } from "../../src/taskpane/import/read-files";
 
@@ -31,6 +33,23 @@ export async function formBytes(spec: FormSpec): Promise<Uint8Array> {
   const model = buildTemplate(S, { raters: 1, lang: spec.lang ?? "zh-CN", kind, stamp });
   const input: AssessmentInput = { raters: [spec.rater], levels: spec.levels ?? S.clauses.map(() => null) };
   return modelBuffer(fillModel(model, input, S));
+}
+
+/**
+ * A form whose first item weight was changed to 50 after it was filled (what verify reports as an
+ * altered weight, naming the cell); returns the bytes and that cell ("'Sheet'!E9").
+ */
+export async function alteredForm(r: RaterInput): Promise<{ bytes: Uint8Array; cell: string }> {
+  const model = fillModel(buildTemplate(S, { raters: 1, lang: "zh-CN", kind: "form", stamp: { formId: formId(), issued: "2026-03-01", rater: r.name ?? "" } }), { raters: [r], levels: [] }, S);
+  const w = model.names.find((n) => n.name === NAMES.weights);
+  const sheet = w && model.sheets.find((s) => s.name === w.sheet);
+  if (!w || !sheet) throw new Error("no weights");
+  const at = parseArea(w.ref);
+  const ref = a1(at.left, at.top);
+  const cell = sheet.cells.find((c) => c.ref === ref);
+  if (!cell) throw new Error("no weight cell");
+  cell.value = 50;
+  return { bytes: await modelBuffer(model), cell: `'${w.sheet}'!${ref}` };
 }
 
 /** A picked file over bytes (what the pane gets from <input type="file">). */

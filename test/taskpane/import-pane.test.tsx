@@ -14,10 +14,7 @@ import { assess, readExchange, writeExchange, type AssessmentInput } from "../..
 import { App } from "../../src/taskpane/App";
 import { MemoryPort } from "../../src/taskpane/memory-port";
 import { summarize } from "../../src/taskpane/summary";
-import { buildTemplate, fillModel } from "../../src/workbook/model";
-import { NAMES } from "../../src/workbook/contract";
-import { parseArea } from "../../src/workbook/a1";
-import { formBytes, formId, rater } from "./import-forms";
+import { alteredForm, formBytes, rater } from "./import-forms";
 
 jest.setTimeout(90_000);
 
@@ -49,12 +46,21 @@ async function openPanel() {
 
 async function choose(files: File[]) {
   await openPanel();
-  const input = (await screen.findByLabelText("选择文件", {}, { timeout: 20_000 })) as HTMLInputElement;
+  // a button in the pane's language opens the file input
+  const button = await screen.findByTestId("import-choose", {}, { timeout: 20_000 });
+  expect(button.tagName).toBe("BUTTON");
+  expect(button.textContent).toBe("选择文件…");
+  const input = screen.getByTestId("import-input") as HTMLInputElement;
+  let opened = 0;
+  input.addEventListener("click", () => opened++);
+  fireEvent.click(button);
+  expect(opened).toBe(1);
   expect(input.type).toBe("file");
   expect(input.multiple).toBe(true);
   expect(input.accept).toContain(".xlsx");
   fireEvent.change(input, { target: { files } });
   await waitFor(() => expect(screen.getAllByTestId("import-file")).toHaveLength(files.length), { timeout: 30_000 });
+  expect(screen.getByText(`已选择 ${files.length} 个文件`)).toBeTruthy();
 }
 
 const badge = () => screen.getByTestId("grade").querySelector("[data-grade]") as HTMLElement;
@@ -68,6 +74,9 @@ test("pick three forms, see each verdict and the preview, write: the result is t
   expect(items.map((li) => li.getAttribute("data-verdict"))).toEqual(["intact", "intact", "intact"]);
   expect(within(items[0]).getByText(/张三/)).toBeTruthy();
   expect(items[0].textContent).toContain("评分表");
+  expect(items[0].textContent).toContain("张三（人员）");
+  // an intact, complete form has nothing to report (a form has no maturity levels to miss)
+  for (const li of items) expect(li.textContent).not.toMatch(/个问题/);
   // the preview: 1 filled column + 3 imported = 4 columns; the workbook is the auditor's own
   const summary = await screen.findByTestId("import-summary", {}, { timeout: 20_000 });
   expect(summary.textContent).toContain("将写入 3 个评价列");
@@ -109,18 +118,12 @@ test("a conflict (the same form twice) is shown, and nothing can be written", as
 
 test("a file with an altered weight: its findings with cells; imported only when accepted, recorded so", async () => {
   const port = setup();
-  const model = fillModel(buildTemplate(S, { raters: 1, lang: "zh-CN", kind: "form", stamp: { formId: formId(), issued: "2026-03-01", rater: "乙" } }), { raters: [rater("乙", 0.8)], levels: [] }, S);
-  const w = model.names.find((n) => n.name === NAMES.weights)!;
-  const top = parseArea(w.ref);
-  const sheet = model.sheets.find((s) => s.name === w.sheet)!;
-  const cell = sheet.cells.find((c) => c.ref === `${w.ref.replace(/\d+:.*$/, "")}${top.top}`)!;
-  cell.value = 50;
-  const { modelBuffer } = await import("../../src/workbook/xlsx/write");
-  await choose([file("altered.xlsx", await modelBuffer(model)), file("ok.xlsx", await formBytes({ rater: rater("丙", 0.9) }))]);
+  const altered = await alteredForm(rater("乙", 0.8));
+  await choose([file("altered.xlsx", altered.bytes), file("ok.xlsx", await formBytes({ rater: rater("丙", 0.9) }))]);
   const [bad, ok] = screen.getAllByTestId("import-file");
   expect(bad.getAttribute("data-verdict")).toBe("findings");
   expect(ok.getAttribute("data-verdict")).toBe("intact");
-  expect(bad.textContent).toContain(`'${w.sheet}'!${cell.ref}`);
+  expect(bad.textContent).toContain(altered.cell);
   const [badBox, okBox] = screen.getAllByTestId("import-include") as HTMLInputElement[];
   expect(badBox.checked).toBe(false);
   expect(okBox.checked).toBe(true);
@@ -141,9 +144,10 @@ test("English: the panel's words and the files' verdicts follow the pane's langu
   setup();
   fireEvent.click(screen.getByTestId("lang-switch"));
   await openPanel();
-  const input = await screen.findByLabelText("Choose files", {}, { timeout: 20_000 });
-  fireEvent.change(input, { target: { files: [file("a.xlsx", await formBytes({ rater: rater("A", 0.7) }))] } });
+  expect((await screen.findByTestId("import-choose", {}, { timeout: 20_000 })).textContent).toBe("Choose files…");
+  fireEvent.change(screen.getByTestId("import-input"), { target: { files: [file("a.xlsx", await formBytes({ rater: rater("A", 0.7) }))] } });
   await waitFor(() => expect(screen.getAllByTestId("import-file")[0].textContent).toContain("intact"), { timeout: 30_000 });
   expect((await screen.findByTestId("import-summary", {}, { timeout: 20_000 })).textContent).toContain("1 rater column will be written");
   expect(screen.getByTestId("import-own").textContent).toContain("nothing filled in here is overwritten");
+  expect(screen.getAllByTestId("import-file")[0].textContent).toContain("A (person)");
 });

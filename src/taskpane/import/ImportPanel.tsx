@@ -34,14 +34,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground1,
   },
-  pick: { display: "flex", flexDirection: "column", gap: "4px", margin: "4px 0 8px 0" },
-  label: { fontWeight: tokens.fontWeightSemibold },
-  input: {
-    maxWidth: "100%",
-    fontFamily: "inherit",
-    fontSize: tokens.fontSizeBase200,
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
-  },
+  pick: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap", margin: "4px 0 8px 0" },
+  chosen: { color: tokens.colorNeutralForeground2 },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", opacity: 0, pointerEvents: "none" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
   file: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: "6px 8px", minWidth: 0 },
   fileHead: { display: "flex", justifyContent: "space-between", gap: "6px", alignItems: "baseline", flexWrap: "wrap" },
@@ -113,6 +108,8 @@ export default function ImportPanel(props: ImportPanelProps) {
   const [error, setError] = React.useState<string>("");
   const [late, setLate] = React.useState<Finding[]>([]);
   const heading = React.useRef<HTMLHeadingElement>(null);
+  const input = React.useRef<HTMLInputElement>(null);
+  const [chosen, setChosen] = React.useState(0);
   const alive = React.useRef(true);
   React.useEffect(() => {
     heading.current?.focus();
@@ -190,19 +187,28 @@ export default function ImportPanel(props: ImportPanelProps) {
         {T.own}
       </p>
       <div className={s.pick}>
-        <label className={s.label} htmlFor="qcs-import-files">
-          {T.choose}
-        </label>
+        {/* the browser's own file button speaks the browser's language: a button in the pane's opens it */}
         <input
+          ref={input}
           id="qcs-import-files"
-          className={s.input}
+          className={s.hidden}
           type="file"
           multiple
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          disabled={busy === "checking" || busy === "writing"}
-          onChange={(e) => void onFiles(e.target.files)}
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => {
+            setChosen(e.target.files?.length ?? 0);
+            void onFiles(e.target.files);
+          }}
           data-testid="import-input"
         />
+        <Button size="small" appearance="outline" onClick={() => input.current?.click()} disabled={busy === "checking" || busy === "writing"} aria-describedby="qcs-import-chosen" data-testid="import-choose">
+          {T.choose}
+        </Button>
+        <span id="qcs-import-chosen" className={s.chosen}>
+          {chosen ? T.chosen(chosen) : T.noneChosen}
+        </span>
       </div>
       <p className={s.status} role="status" aria-live="polite" data-testid="import-progress">
         {busy === "checking" ? progress : busy === "reading" ? T.reading : busy === "writing" ? T.writing : ""}
@@ -223,7 +229,7 @@ export default function ImportPanel(props: ImportPanelProps) {
               </div>
               {c.verdict !== "unreadable" && (
                 <dl className={s.facts}>
-                  {fact(T.rater, c.rater ? `${c.rater}${c.raterKind ? `（${T.raterKinds[c.raterKind] ?? c.raterKind}）` : ""}` : null)}
+                  {fact(T.rater, c.rater ? `${c.rater}${c.raterKind ? T.paren(T.raterKinds[c.raterKind] ?? c.raterKind) : ""}` : null)}
                   {fact(T.kind, c.kind ? (T.kinds[c.kind] ?? c.kind) : null)}
                   {fact(T.formId, c.formId)}
                   {fact(T.issued, c.issued)}

@@ -94,7 +94,9 @@ export async function checkFile(f: PickedFile, scheme: Scheme, limit = LIMITS.fi
   const verdict: Verdict = v.intact && errors === 0 ? "intact" : "findings";
   const named = v.input.raters.find((r) => r.name)?.name ?? null;
   const used = v.input.raters.filter((r) => r.alphas.some((a) => !(a === null || a === undefined || (typeof a === "string" && a.trim() === "")))).length;
-  const incomplete = v.locate((v.result?.findings ?? []).filter((x) => x.severity !== "warning"));
+  // what the engine finds missing, where the file's kind has it (a form has no maturity levels)
+  const levelCodes = new Set(["level-blank", "level-invalid"]);
+  const incomplete = v.locate((v.result?.findings ?? []).filter((x) => x.severity !== "warning" && !(v.kind === "form" && levelCodes.has(x.code))));
   return {
     file: f.name,
     size: bytes.length,
