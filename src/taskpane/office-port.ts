@@ -94,26 +94,19 @@ export class OfficePort implements WorkbookPort {
    * and a sources sheet (../workbook/excel/import.ts readOpen). Nothing is written.
    */
   async readForImport(): Promise<OpenWorkbook> {
-    this.requireImport();
+    const { readOpen, missingForImport } = await import(/* webpackChunkName: "import" */ "../workbook/excel/import");
+    const missing = missingForImport(this.requirements);
+    if (missing) throw new Error(missing);
     const snapshot = await this.read();
-    const { readOpen } = await import(/* webpackChunkName: "import" */ "../workbook/excel/import");
     return runExcel(this.excel, (context) => readOpen(context, this.scheme, snapshot));
   }
 
   /** The import itself: one read, one write, all or nothing (../workbook/excel/import.ts importForms). */
   async importForms(req: ImportRequest, seen: OpenWorkbook): Promise<ImportOutcome> {
-    this.requireImport();
-    const { importForms } = await import(/* webpackChunkName: "import" */ "../workbook/excel/import");
+    const { importForms, missingForImport } = await import(/* webpackChunkName: "import" */ "../workbook/excel/import");
+    const missing = missingForImport(this.requirements);
+    if (missing) throw new Error(missing);
     return runExcel(this.excel, (context) => importForms(context, this.scheme, req, seen));
-  }
-
-  /** The import writes as the insert does (multi-area formats, page layout): ExcelApi 1.9. */
-  private requireImport(): void {
-    if (missingForInsert(this.requirements)) {
-      throw new Error(
-        `此 Excel 版本不支持导入回收的评分表（需要 ExcelApi ${MIN_EXCEL_API}：Microsoft 365 或 Excel 2021 及以上）。可改用 qcs merge。 / This Excel cannot import returned forms (ExcelApi ${MIN_EXCEL_API} is needed: Microsoft 365 or Excel 2021 and later). Use qcs merge instead.`
-      );
-    }
   }
 
   async read(): Promise<WorkbookSnapshot> {

@@ -245,3 +245,15 @@ test("the imported α sit where the template's names say (column order: existing
   expect(col(1).every((v) => v === 0.7)).toBe(true);
   expect(col(2).every((v) => v === 0.5)).toBe(true);
 });
+
+test("without ExcelApi 1.9 the import refuses with a zh/en message before any batch", async () => {
+  const sim = await inserted(3);
+  const port = new (await import("../../src/taskpane/office-port")).OfficePort({
+    scheme: S,
+    lang: () => "zh-CN",
+    excel: { run: (_o, batch) => batch(sim.context) },
+    requirements: { isSetSupported: (_n: string, v?: string) => !v || Number(v.split(".")[1]) <= 8 },
+  });
+  await expect(port.readForImport()).rejects.toThrow(/ExcelApi 1\.9.*\/ This Excel cannot import/);
+  expect(sim.syncs).toBe(0);
+});

@@ -23,7 +23,14 @@ import { defaultSheetNames, KIND_SHEETS, STAMP_KEYS, STAMP_PROPERTY_PREFIX } fro
 import { MAX_SOURCE_ROWS, planImport, type ImportOutcome, type ImportPlan, type ImportRequest, type OpenWorkbook } from "../import-plan";
 import { sourcesLayout, sourcesRows } from "../import-cells";
 import { describeError } from "./insert";
+import { MIN_EXCEL_API, missingForInsert } from "./requirements";
 import { queueChanges, type ChangeContext, type ChangeSummary, type SheetState } from "./import-write";
+
+/** A zh/en message when the host lacks what the import writes with (as the insert: ExcelApi 1.9), else null. */
+export function missingForImport(requirements: { isSetSupported(name: string, minVersion?: string): boolean } | undefined): string | null {
+  if (!missingForInsert(requirements)) return null;
+  return `此 Excel 版本不支持导入回收的评分表（需要 ExcelApi ${MIN_EXCEL_API}：Microsoft 365 或 Excel 2021 及以上）。可改用 qcs merge。 / This Excel cannot import returned forms (ExcelApi ${MIN_EXCEL_API} is needed: Microsoft 365 or Excel 2021 and later). Use qcs merge instead.`;
+}
 
 /** The box a sources sheet is read in: its columns, the rows before the records and MAX_SOURCE_ROWS + 1 records. */
 function sourcesBox(scheme: Scheme): string {
