@@ -193,6 +193,7 @@ export function queueChanges(context: Excel.RequestContext, from: TemplateModel,
     ws.position = position++;
     queueSheet(ws, j.sheet);
     queuePrint(ws, j.sheet);
+    if (j.sheet.state === "veryHidden") ws.visibility = "VeryHidden";
     out.added.push(j.sheet.name);
   }
   // 5. names whose sheet or area differ
