@@ -201,11 +201,14 @@ module.exports = async (env = {}, options = {}) => {
     devtool: "source-map",
     entry: {
       functions: FUNCTIONS_ENTRY,
-      taskpane: "./src/taskpane/index.tsx",
+      // the pane reuses the engine and the scheme that functions.js (loaded first, self-contained) carries
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
     },
     output: {
       path: settings.distDir,
       filename: "[name].js",
+      // chunks load from beside the page (they are all in dist/'s root); no run-time guess from <script>
+      publicPath: "",
       clean: true,
     },
     resolve: {

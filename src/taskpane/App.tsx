@@ -13,6 +13,8 @@ import { DEFAULT_RATERS, MAX_RATERS, MIN_RATERS } from "../workbook/model/types"
 import type { FormulaCheck } from "../workbook/snapshot";
 
 const PreviewEditor = React.lazy(() => import(/* webpackChunkName: "preview-editor" */ "./components/PreviewEditor"));
+// the import of returned forms brings the .xlsx reader, the verifier and the merge: loaded when opened
+const ImportPanel = React.lazy(() => import(/* webpackChunkName: "import-panel" */ "./import/ImportPanel"));
 
 const useStyles = makeStyles({
   root: {
@@ -119,6 +121,7 @@ export function App(props: AppProps) {
   const [summary, setSummary] = React.useState<Summary | null>(props.initialSummary ?? null);
   const [raters, setRaters] = React.useState(DEFAULT_RATERS);
   const [busy, setBusy] = React.useState<"" | "insert" | "refresh">("");
+  const [importing, setImporting] = React.useState(false);
   const [status, setStatus] = React.useState<{ text: string; error?: boolean; warning?: boolean } | null>(null);
   const [tab, setTab] = React.useState<TabId>("overview");
   const [generation, setGeneration] = React.useState(0);
@@ -216,6 +219,13 @@ export function App(props: AppProps) {
     });
   };
 
+  const importDone = (text: string) => {
+    setImporting(false);
+    setStatus({ text });
+    setGeneration((g) => g + 1);
+    void refresh();
+  };
+
   const selectCell = async (cell: string) => {
     // preview: the cell is an input of the editor, on its tab (focused once the editor is there)
     if (preview) setTab("input");
@@ -304,6 +314,16 @@ export function App(props: AppProps) {
                 {S.loadSample}
               </Button>
             )}
+            <Button
+              size="small"
+              onClick={() => setImporting((x) => !x)}
+              disabled={busy !== "" || !summary?.hasTemplates}
+              aria-expanded={importing}
+              aria-controls="qcs-import"
+              data-testid="import-open"
+            >
+              {S.importForms}
+            </Button>
             {summary && summary.sheets.length > 0 && (
               <select
                 id="qcs-jump"
@@ -323,6 +343,23 @@ export function App(props: AppProps) {
             )}
           </div>
         </section>
+
+        {importing && (
+          <div id="qcs-import">
+            <React.Suspense fallback={<p className={s.status}>{S.loading}</p>}>
+              <ImportPanel
+                port={port}
+                scheme={scheme}
+                lang={lang}
+                onDone={importDone}
+                onCancel={(text) => {
+                  setImporting(false);
+                  setStatus({ text });
+                }}
+              />
+            </React.Suspense>
+          </div>
+        )}
 
         <p className={status?.error ? `${s.status} ${s.error}` : status?.warning ? `${s.status} ${s.warning}` : s.status} role="status" aria-live="polite" data-testid="status">
           {status?.text ?? ""}

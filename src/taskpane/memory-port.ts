@@ -9,7 +9,7 @@ import { buildTemplate } from "../workbook/model";
 import type { AssessmentInput } from "../engine";
 import type { Lang, Scheme } from "../scheme/types";
 import { a1, quoteSheet } from "../workbook/a1";
-import { cellIn, locate, sheetOf, splitAddress, type InsertedSheet, type WorkbookPort } from "./port";
+import { cellIn, locate, sheetOf, splitAddress, type ImportOutcome, type ImportRequest, type InsertedSheet, type OpenWorkbook, type WorkbookPort } from "./port";
 
 interface ModelCell {
   ref: string;
@@ -67,6 +67,13 @@ export class MemoryPort implements WorkbookPort {
 
   private build(raters: number): InsertedSheet[] {
     const model: { sheets: ModelSheet[]; names: ModelName[] } = buildTemplate(this.scheme, { raters, lang: this.lang });
+    this.load(model);
+    this.activeSheet = model.sheets[0]?.name ?? "";
+    return model.sheets.map((s) => ({ key: s.key ?? s.name, name: s.name, renamed: false }));
+  }
+
+  /** Replaces the whole workbook by a (filled) model: its sheets, names and the input cells' values. */
+  load(model: { sheets: ModelSheet[]; names: ModelName[] }): void {
     this.sheets = model.sheets;
     this.names = model.names;
     this.cells.clear();
@@ -75,8 +82,18 @@ export class MemoryPort implements WorkbookPort {
       for (const c of sh.cells) m.set(c.ref.replace(/\$/g, ""), { value: c.formula ? null : (c.value ?? null), formula: c.formula });
       this.cells.set(sh.name, m);
     }
-    this.activeSheet = model.sheets[0]?.name ?? "";
-    return model.sheets.map((s) => ({ key: s.key ?? s.name, name: s.name, renamed: false }));
+    if (!model.sheets.some((sh) => sh.name === this.activeSheet)) this.activeSheet = model.sheets[0]?.name ?? "";
+  }
+
+  /** The sheets, in order, with their model keys. */
+  sheetList(): { key?: string; name: string }[] {
+    return this.sheets.map((s) => ({ key: s.key, name: s.name }));
+  }
+
+  /** A sheet's values from A1, `rows` × `cols` (blank as null): for a sheet without workbook names. */
+  valuesOf(sheet: string, rows: number, cols: number): unknown[][] {
+    const m = this.cells.get(sheet);
+    return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => m?.get(a1(j + 1, i + 1))?.value ?? null));
   }
 
   /** the sheet a model name points into (the model may name it by key or by name) */
@@ -184,5 +201,19 @@ export class MemoryPort implements WorkbookPort {
 
   async activate(sheet: string): Promise<void> {
     this.activeSheet = sheet;
+  }
+
+  /** The import's code is loaded on first use (./memory-import.ts): the preview starts without it. */
+  async readForImport(): Promise<OpenWorkbook> {
+    const { openWorkbookOf } = await import(/* webpackChunkName: "import-preview" */ "./memory-import");
+    return openWorkbookOf(this, this.scheme);
+  }
+
+  /** The same plan the Office port carries out, applied to the in-memory workbook (all at once). */
+  async importForms(req: ImportRequest, _seen: OpenWorkbook): Promise<ImportOutcome> {
+    const { importInto } = await import(/* webpackChunkName: "import-preview" */ "./memory-import");
+    const out = importInto(this, req, this.scheme);
+    if (out.written) this.notify();
+    return out;
   }
 }

@@ -29,7 +29,7 @@ import { MIN_EXCEL_API, missingForInsert } from "../workbook/excel/requirements"
 import { LIMITS } from "../workbook/limits";
 import { area, quoteSheet } from "../workbook/a1";
 import type { Scheme, Lang } from "../scheme/types";
-import { splitAddress, type InsertedSheets, type WorkbookPort } from "./port";
+import { splitAddress, type ImportOutcome, type ImportRequest, type InsertedSheets, type OpenWorkbook, type WorkbookPort } from "./port";
 
 export interface OfficePortOptions {
   scheme: Scheme;
@@ -87,6 +87,26 @@ export class OfficePort implements WorkbookPort {
     const stamp = { formId: newFormId(), issued: today() };
     const r = await runExcel(this.excel, (context) => insertTemplates(context, this.scheme, { raters, lang: this.lang(), stamp }));
     return Object.assign(r.sheets, { warnings: r.warnings });
+  }
+
+  /**
+   * The import's preview read: the pane's own bounded read of the names, then the sheets, the stamp
+   * and a sources sheet (../workbook/excel/import.ts readOpen). Nothing is written.
+   */
+  async readForImport(): Promise<OpenWorkbook> {
+    const { readOpen, missingForImport } = await import(/* webpackChunkName: "import" */ "../workbook/excel/import");
+    const missing = missingForImport(this.requirements);
+    if (missing) throw new Error(missing);
+    const snapshot = await this.read();
+    return runExcel(this.excel, (context) => readOpen(context, this.scheme, snapshot));
+  }
+
+  /** The import itself: one read, one write, all or nothing (../workbook/excel/import.ts importForms). */
+  async importForms(req: ImportRequest, seen: OpenWorkbook): Promise<ImportOutcome> {
+    const { importForms, missingForImport } = await import(/* webpackChunkName: "import" */ "../workbook/excel/import");
+    const missing = missingForImport(this.requirements);
+    if (missing) throw new Error(missing);
+    return runExcel(this.excel, (context) => importForms(context, this.scheme, req, seen));
   }
 
   async read(): Promise<WorkbookSnapshot> {

@@ -4,6 +4,7 @@
  */
 import type { Text } from "../scheme/types";
 import type { WorkbookSnapshot } from "../workbook/contract";
+import type { ImportOutcome, ImportRequest, OpenWorkbook } from "../workbook/import-plan";
 import { splitAddress } from "../workbook/a1";
 import { cellAt, locate } from "../workbook/snapshot";
 
@@ -28,7 +29,20 @@ export interface WorkbookPort {
   select(address: string): Promise<void>;
   /** shows a sheet by name */
   activate(sheet: string): Promise<void>;
+  /**
+   * What an import of returned forms needs to know about the open workbook (its names, sheets, stamp
+   * and sources sheet), read without writing: the pane plans and previews the import on it.
+   */
+  readForImport(): Promise<OpenWorkbook>;
+  /**
+   * Imports returned forms, all or nothing: reads the workbook again (what `seen` found must still be
+   * there), plans the import on that read (../workbook/import-plan.ts) and writes it, or writes
+   * nothing when the plan is refused.
+   */
+  importForms(req: ImportRequest, seen: OpenWorkbook): Promise<ImportOutcome>;
 }
+
+export type { ImportOutcome, ImportRequest, OpenWorkbook };
 
 /** The address of the cell at (row i, column j), 0-based, inside a named range's address. */
 export function cellIn(address: string, i: number, j: number): string {

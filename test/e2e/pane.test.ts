@@ -2,7 +2,8 @@
  * End to end: the built pane (dist/, built with office.js served locally) in Debian's Chromium, driven
  * by playwright-core. Outside Office the pane runs in preview mode on an in-memory workbook; we insert
  * templates, enter RULES.md examples and check grade, reason and next-grade advice against the engine,
- * switch language, enter a bad α, and save the screenshots in docs/.
+ * switch language, enter a bad α, import returned forms (the file input, each file's verdict, the
+ * preview, the write: the result is the engine's), and save the screenshots in docs/.
  */
 import * as fs from "fs";
 import * as http from "http";
@@ -13,6 +14,8 @@ import type { BrowserContext, Page } from "playwright-core";
 import { DEFAULT_SCHEME as S } from "../../src/scheme";
 import { assess, type AssessmentInput } from "../../src/engine";
 import { uniform } from "../helpers";
+import { sampleAssessment } from "../../src/taskpane/sample";
+import { alteredForm, formBytes, rater } from "../taskpane/import-forms";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createHandler } = require("../../scripts/start.js") as { createHandler: (root: string) => http.RequestListener };
@@ -245,4 +248,45 @@ test("screenshots of the summary in both languages (docs/pane-*.png)", async () 
   const wide = await open(1024, { height: 900 });
   await wide.screenshot({ path: path.join(OUT, "pane-desktop.png"), fullPage: false });
   expect(fs.existsSync(path.join(DOCS, "pane-maturity-320.png"))).toBe(true);
+});
+
+test("import returned forms in the preview: each file's verdict, the preview, the write (docs/pane-import-*.png)", async () => {
+  // two intact forms and one whose weight was altered, as `qcs forms` writes them
+  const people = [rater("张三", 0.85), rater("走访一", 0.8, { "7.1": "N/A" }, "visit")];
+  const altered = await alteredForm(rater("李四", 0.95));
+  const files = [
+    { name: "某某公司-张三.xlsx", bytes: await formBytes({ rater: people[0] }) },
+    { name: "某某公司-走访一.xlsx", bytes: await formBytes({ rater: people[1] }) },
+    { name: "某某公司-李四.xlsx", bytes: altered.bytes },
+  ];
+  const payload = files.map((f) => ({ name: f.name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(f.bytes) }));
+  for (const [lang, file] of [
+    ["zh-CN", "pane-import-zh-CN.png"],
+    ["en-US", "pane-import-en-US.png"],
+  ] as const) {
+    const page = await open(360, { height: 1400 });
+    if (lang === "en-US") await page.getByTestId("lang-switch").click();
+    await page.getByTestId("import-open").click();
+    // the files are chosen with the keyboard: the pane's button (in its language) opens the file dialog
+    await page.getByTestId("import-choose").focus();
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles(payload);
+    await page.getByTestId("import-summary").waitFor({ timeout: 30_000 });
+    const verdicts = await page.getByTestId("import-file").evaluateAll((els) => els.map((e) => e.getAttribute("data-verdict")));
+    expect(verdicts).toEqual(["intact", "intact", "findings"]);
+    expect(await page.getByTestId("import-file").nth(2).innerText()).toContain(altered.cell);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: path.join(DOCS, file), fullPage: true });
+    expect(fs.statSync(path.join(DOCS, file)).size).toBeGreaterThan(10_000);
+    if (lang !== "zh-CN") continue;
+    // write the two intact forms: the sample's three raters and the two imported ones, the sample's levels
+    await page.getByTestId("import-write").click();
+    await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.textContent?.includes("已导入"), null, { timeout: 30_000 });
+    const sample = sampleAssessment(S);
+    const expected: AssessmentInput = { raters: [...sample.raters, ...people], levels: sample.levels };
+    const r = assess(expected, S);
+    await page.waitForFunction((c) => document.querySelector("[data-grade]")?.getAttribute("data-grade") === c, r.gradeCode, { timeout: 10_000 });
+    expect(await page.getByTestId("service-score").innerText()).toBe(r.service.score!.toFixed(1));
+  }
 });

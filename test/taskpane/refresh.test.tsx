@@ -41,6 +41,9 @@ class FlakyPort implements WorkbookPort {
   }
   select = async () => undefined;
   activate = async () => undefined;
+  // the import goes to the in-memory workbook (these tests do not import)
+  readForImport = () => this.mem.readForImport();
+  importForms: WorkbookPort["importForms"] = (req, seen) => this.mem.importForms(req, seen);
 }
 
 test("an error from a refresh is cleared by the next successful refresh", async () => {

@@ -12,14 +12,27 @@
  * be set on a protected sheet is not documented; `pageLayoutBlockedByProtection` lets a test assume
  * the strict answer.
  *
+ * Reads (for the pane's import, import.ts): `load()` on a range, a sheet, a collection, a named item
+ * or a custom property queues a read that runs in order with the writes; after the sync the loaded
+ * properties are there (reading one that was not loaded throws PropertyNotLoaded, as office.js does).
+ * Named items resolve to their range (names.getItem(n).getRange() and the *OrNullObject variants),
+ * ranges navigate (getCell, getResizedRange, getIntersection). A text written with a leading
+ * apostrophe is stored as text without it; numeric text written into a cell not formatted "@" becomes
+ * a number (as typing it would); `values` of a formula cell are not computed (blank).
+ *
+ * Strict where Excel's behaviour is not documented: unprotecting a sheet that is not protected fails,
+ * as protecting a protected one does (documented), so code under test must know the state it relies on.
+ *
  * Test helper only; a stand-in, not Excel: conclusions about Excel itself come from the typings, the
  * docs and office.js's own runtime (office-request.ts).
  */
 import { area, parseArea } from "../../src/workbook/a1";
 
 export interface SimCell {
-  /** what was written through `formulas` / `values` */
+  /** what was written through `formulas` / `values` (text written with a leading apostrophe: without it) */
   formula?: unknown;
+  /** written as text (a leading apostrophe): never a formula or number */
+  text?: boolean;
   numFmt?: string;
   font: { name?: string; size?: number; bold?: boolean; italic?: boolean; color?: string };
   fill?: string;
@@ -61,6 +74,7 @@ type Step = { get: string } | { call: string; args: unknown[] };
 const STEPS = Symbol("steps");
 
 const key = (r: number, c: number) => `${r},${c}`;
+const key2 = key;
 
 function areasOf(address: string): ReturnType<typeof parseArea>[] {
   return address
@@ -94,6 +108,10 @@ export class SimWorkbook {
   readonly customProperties = new Map<string, string>();
   private pending: (() => void)[] = [];
   private loaded = new Map<string, unknown>();
+  /** what each proxy's load() found, by the proxy's step list */
+  private loads = new WeakMap<Step[], Record<string, unknown>>();
+  /** properties a proxy asked for that are not loaded yet */
+  private asked = new WeakMap<Step[], Set<string>>();
   private cfByStep = new Map<Step, SimSheet["conditionalFormats"][number]>();
   private failures: (SimFailure & { seen: number })[] = [];
   readonly context: Excel.RequestContext;
@@ -162,13 +180,25 @@ export class SimWorkbook {
           return this.loaded.get(here);
         }
         if (prop === "load") {
-          return () => {
+          return (what?: string | string[]) => {
+            const props = (Array.isArray(what) ? what : String(what ?? "").split(",")).map((x) => x.trim()).filter(Boolean);
+            const asked = this.asked.get(steps) ?? new Set<string>();
+            for (const x of props) asked.add(x.split("/")[0]);
+            this.asked.set(steps, asked);
             this.pending.push(() => {
-              if (here === "workbook.worksheets") this.loaded.set(here, this.sheets.map((s) => ({ name: s.name })));
+              if (here === "workbook.worksheets")
+                this.loaded.set(
+                  here,
+                  this.sheets.map((s, i) => ({ name: s.name, position: i, visibility: s.visibility ?? "Visible", id: s.name, protection: { protected: !!s.protection } }))
+                );
               else if (here === "workbook.names") this.loaded.set(here, [...this.names.keys()].map((name) => ({ name })));
+              else this.loads.set(steps, { ...(this.loads.get(steps) ?? {}), ...this.read(steps, props) });
             });
           };
         }
+        const got = this.loads.get(steps);
+        if (got && prop in got) return got[prop];
+        if (this.asked.get(steps)?.has(prop) || prop === "isNullObject") throw new Error(`PropertyNotLoaded: ${here}.${prop}`);
         return this.proxy([...steps, { get: prop }]);
       },
       set: (_t, prop, value) => {
@@ -180,7 +210,7 @@ export class SimWorkbook {
         const last = steps[steps.length - 1];
         if (!last || !("get" in last)) throw new Error("call of a call");
         const path: Step[] = [...steps.slice(0, -1), { call: last.get, args }];
-        if (!/^(getRange|getRanges|getItem|getActiveWorksheet|getCell|getResizedRange)$/.test(last.get)) {
+        if (!/^(getRange|getRanges|getItem|getItemOrNullObject|getRangeOrNullObject|getActiveWorksheet|getCell|getResizedRange|getIntersection)$/.test(last.get)) {
           this.queue(this.describe(path), () => this.call(path));
         }
         return this.proxy(path);
@@ -193,26 +223,96 @@ export class SimWorkbook {
     return path.map((s) => ("get" in s ? s.get : s.call)).join(".");
   }
 
-  /** Resolves a path to what it designates: a sheet, a range (sheet + areas), or a plain path. */
-  private resolve(path: Step[]): { sheet?: SimSheet; address?: string; rest: string[] } {
+  /**
+   * Resolves a path to what it designates: a sheet, a range (sheet + areas), a named item or custom
+   * property (by key), or a plain path. `missing` is set when an *OrNullObject step found nothing.
+   */
+  private resolve(path: Step[]): { sheet?: SimSheet; address?: string; rest: string[]; key?: string; missing?: boolean } {
     let sheet: SimSheet | undefined;
     let address: string | undefined;
+    let key: string | undefined;
+    let missing = false;
     const rest: string[] = [];
     let i = 0;
     if (path[0] && "get" in path[0] && path[0].get === "workbook") i = 1;
     for (; i < path.length; i++) {
       const s = path[i];
-      if ("call" in s && rest.join(".") === "worksheets" && (s.call === "add" || s.call === "getItem")) {
-        sheet = this.sheet(String(s.args[0]));
+      const at = rest.join(".");
+      if ("call" in s && at === "worksheets" && (s.call === "add" || s.call === "getItem" || s.call === "getItemOrNullObject")) {
+        const found = this.sheets.find((x) => x.name.toLowerCase() === String(s.args[0]).toLowerCase());
+        if (!found && s.call === "getItemOrNullObject") missing = true;
+        else sheet = this.sheet(String(s.args[0]));
         rest.length = 0;
-      } else if ("call" in s && rest.join(".") === "worksheets" && s.call === "getActiveWorksheet") {
+      } else if ("call" in s && at === "worksheets" && s.call === "getActiveWorksheet") {
         sheet = this.sheet(this.active ?? this.sheets[0].name);
         rest.length = 0;
-      } else if ("call" in s && sheet && (s.call === "getRange" || s.call === "getRanges") && rest.length === 0) {
-        address = String(s.args[0]);
+      } else if ("call" in s && (at === "names" || at === "properties.custom") && (s.call === "getItem" || s.call === "getItemOrNullObject")) {
+        key = String(s.args[0]);
+        const exists = at === "names" ? [...this.names.keys()].some((n) => n.toUpperCase() === key?.toUpperCase()) : this.customProperties.has(key);
+        if (!exists) {
+          if (s.call === "getItem") throw new Error(`ItemNotFound: ${key}`);
+          missing = true;
+        }
+        rest.length = 0;
+        rest.push(at === "names" ? "name" : "property");
+      } else if ("call" in s && rest.join(".") === "name" && (s.call === "getRange" || s.call === "getRangeOrNullObject")) {
+        const n = missing ? undefined : [...this.names.entries()].find(([k]) => k.toUpperCase() === key?.toUpperCase())?.[1];
+        if (n) {
+          sheet = this.sheet(n.sheet);
+          address = n.ref.replace(/\$/g, "");
+        } else if (s.call === "getRange") throw new Error(`ItemNotFound: ${key}`);
+        else missing = true;
+        rest.length = 0;
+      } else if ("call" in s && sheet && (s.call === "getRange" || s.call === "getRanges") && rest.length === 0 && !address) {
+        address = s.args.length ? String(s.args[0]) : "A1:XFD1048576";
+      } else if ("call" in s && address && rest.length === 0 && s.call === "getCell") {
+        const a = parseArea(address);
+        address = area(a.left + Number(s.args[1]), a.top + Number(s.args[0]), a.left + Number(s.args[1]), a.top + Number(s.args[0]));
+      } else if ("call" in s && address && rest.length === 0 && s.call === "getResizedRange") {
+        const a = parseArea(address);
+        address = area(a.left, a.top, Math.max(a.left, a.right + Number(s.args[1])), Math.max(a.top, a.bottom + Number(s.args[0])));
+      } else if ("call" in s && address && rest.length === 0 && s.call === "getIntersection") {
+        const other = this.resolve((s.args[0] as Record<symbol, Step[]>)[STEPS]);
+        const a = parseArea(address);
+        const b = parseArea(String(other.address));
+        const top = Math.max(a.top, b.top);
+        const left = Math.max(a.left, b.left);
+        const bottom = Math.min(a.bottom, b.bottom);
+        const right = Math.min(a.right, b.right);
+        if (other.missing || top > bottom || left > right) throw new Error("ItemNotFound: no intersection");
+        address = area(left, top, right, bottom);
       } else rest.push("get" in s ? s.get : s.call);
     }
-    return { sheet, address, rest };
+    return { sheet, address, rest, key, missing };
+  }
+
+  /** What load() finds for a path: a range's address, size, values and formulas; a sheet's id and protection; a property's value. */
+  private read(steps: Step[], props: string[]): Record<string, unknown> {
+    const { sheet, address, rest, key, missing } = this.resolve(steps);
+    const where = rest.join(".");
+    if (missing) return { isNullObject: true };
+    if (where === "property" && key !== undefined) return { isNullObject: false, value: this.customProperties.get(key) };
+    if (sheet && !address && where === "protection") return { isNullObject: false, protected: !!sheet.protection };
+    if (sheet && !address && (where === "" || where === "worksheet")) return { isNullObject: false, id: sheet.name, name: sheet.name, position: this.sheets.indexOf(sheet) };
+    if (sheet && address && where === "worksheet") return { isNullObject: false, id: sheet.name, name: sheet.name };
+    if (sheet && address && where === "") {
+      const a = parseArea(address.replace(/\$/g, ""));
+      if ((a.bottom - a.top + 1) * (a.right - a.left + 1) > 100_000 && props.some((p) => p === "values" || p === "formulas")) throw new Error(`simulation: loading the cells of ${address}`);
+      const grid = (f: (c: SimCell | undefined) => unknown) =>
+        Array.from({ length: a.bottom - a.top + 1 }, (_, i) => Array.from({ length: a.right - a.left + 1 }, (_, j) => f(sheet.cells.get(key2(a.top + i, a.left + j)))));
+      const out: Record<string, unknown> = {
+        isNullObject: false,
+        address: `'${sheet.name.replace(/'/g, "''")}'!${area(a.left, a.top, a.right, a.bottom)}`,
+        rowIndex: a.top - 1,
+        columnIndex: a.left - 1,
+        rowCount: a.bottom - a.top + 1,
+        columnCount: a.right - a.left + 1,
+      };
+      if (props.includes("values")) out.values = grid((c) => (typeof c?.formula === "string" && c.formula.startsWith("=") && !c.text ? "" : (c?.formula ?? "")));
+      if (props.includes("formulas")) out.formulas = grid((c) => c?.formula ?? "");
+      return out;
+    }
+    throw new Error(`simulation: unsupported load of ${where || "(range)"}`);
   }
 
   private cellsOf(sheet: SimSheet, address: string, each: (r: number, c: number) => void): void {
@@ -235,6 +335,10 @@ export class SimWorkbook {
     if (!sheet) throw new Error(`simulation: unsupported write ${prop}`);
     if (!address) {
       if (prop === "tabColor") sheet.tabColor = String(value);
+      else if (prop === "position") {
+        this.sheets.splice(this.sheets.indexOf(sheet), 1);
+        this.sheets.splice(Math.max(0, Math.min(Number(value), this.sheets.length)), 0, sheet);
+      }
       else if (prop === "visibility") sheet.visibility = String(value);
       else if (prop.startsWith("pageLayout.")) {
         if (sheet.protection && this.pageLayoutBlockedByProtection) throw new Error(`AccessDenied: page layout of protected sheet ${sheet.name}`);
@@ -278,7 +382,17 @@ export class SimWorkbook {
           const v = grid[r - a.top][c - a.left];
           const cell = this.cell(sheet, r, c);
           if (prop === "numberFormat") cell.numFmt = String(v);
-          else cell.formula = v;
+          else if (typeof v === "string" && v.startsWith("'")) {
+            cell.formula = v.slice(1);
+            cell.text = true;
+          } else if (typeof v === "string" && cell.numFmt !== "@" && /^[+-]?\d+(\.\d+)?$/.test(v.trim())) {
+            cell.formula = Number(v);
+            delete cell.text;
+          } else {
+            cell.formula = v;
+            if (cell.numFmt === "@" && typeof v === "string") cell.text = true;
+            else delete cell.text;
+          }
         }
       return;
     }
@@ -375,9 +489,15 @@ export class SimWorkbook {
         return;
       }
       if (where === "properties.custom.add") {
-        const k = String(last.args[0]);
-        if (this.customProperties.has(k)) throw new Error(`ItemAlreadyExists: ${k}`);
-        this.customProperties.set(k, String(last.args[1]));
+        // "Creates a new or sets an existing custom property" (CustomPropertyCollection.add, ExcelApi 1.7)
+        this.customProperties.set(String(last.args[0]), String(last.args[1]));
+        return;
+      }
+      if (where === "name.delete") {
+        const { key: k } = this.resolve(path.slice(0, -1));
+        const found = [...this.names.keys()].find((n) => n.toUpperCase() === String(k).toUpperCase());
+        if (!found) throw new Error(`ItemNotFound: ${k}`);
+        this.names.delete(found);
         return;
       }
       if (where === "names.getItem.delete") {
@@ -402,6 +522,49 @@ export class SimWorkbook {
         this.selection = { sheet: sheet.name, address };
         return;
       }
+      if (where === "clear") {
+        this.guardCells(sheet, address);
+        const a = parseArea(address);
+        for (const k of [...sheet.cells.keys()]) {
+          const [r, c] = k.split(",").map(Number);
+          if (r >= a.top && r <= a.bottom && c >= a.left && c <= a.right) sheet.cells.delete(k);
+        }
+        for (const k of [...sheet.borders.keys()]) {
+          const m = /^([HV]) (\d+),(\d+)$/.exec(k);
+          if (!m) continue;
+          const [r, c] = [Number(m[2]), Number(m[3])];
+          if (r >= a.top && r <= a.bottom + 1 && c >= a.left && c <= a.right + 1) sheet.borders.delete(k);
+        }
+        return;
+      }
+      if (where === "unmerge") {
+        this.guardCells(sheet, address);
+        const a = parseArea(address);
+        sheet.merges = sheet.merges.filter((m) => {
+          const b = parseArea(m);
+          return b.top > a.bottom || b.bottom < a.top || b.left > a.right || b.right < a.left;
+        });
+        return;
+      }
+      if (where === "dataValidation.clear" || where === "conditionalFormats.clearAll") {
+        if (sheet.protection) throw new Error(`AccessDenied: ${where} on a protected sheet`);
+        const a = parseArea(address);
+        const inside = (x: string) => {
+          const b = parseArea(x.replace(/\$/g, ""));
+          return b.top >= a.top && b.bottom <= a.bottom && b.left >= a.left && b.right <= a.right;
+        };
+        if (where === "dataValidation.clear") sheet.validations = sheet.validations.filter((v) => !v.areas.every(inside));
+        else sheet.conditionalFormats = sheet.conditionalFormats.filter((v) => !v.areas.every(inside));
+        return;
+      }
+      if (where === "format.autofitColumns" || where === "format.autofitRows") {
+        if (sheet.protection) throw new Error(`AccessDenied: ${where} on a protected sheet`);
+        for (const a of areasOf(address)) {
+          if (where === "format.autofitColumns") for (let c = a.left; c <= a.right; c++) delete sheet.cols.get(c)?.width;
+          else for (let r = a.top; r <= Math.min(a.bottom, 100_000); r++) delete sheet.rows.get(r)?.height;
+        }
+        return;
+      }
       if (where === "conditionalFormats.add") {
         if (sheet.protection) throw new Error("AccessDenied: conditional format on a protected sheet");
         const entry = { areas: address.split(/[,;]/).map((s) => s.trim()), type: String(last.args[0]) };
@@ -423,6 +586,8 @@ export class SimWorkbook {
         sheet.protection = { options: last.args[0], password: last.args[1] as string | undefined };
         return;
       case "protection.unprotect":
+        if (!sheet.protection) throw new Error(`InvalidOperation: ${sheet.name} is not protected (the simulation is strict here: Excel's behaviour is not documented)`);
+        if (sheet.protection.password && sheet.protection.password !== last.args[0]) throw new Error(`InvalidArgument: wrong password for ${sheet.name}`);
         sheet.protection = undefined;
         return;
       case "freezePanes.freezeRows":

@@ -17,6 +17,8 @@ export interface ApiUse {
 const I = "insert.ts";
 const P = "plan.ts / insert.ts";
 const R = "office-port.ts";
+const M = "import.ts";
+const W = "import-write.ts";
 
 export const API_USES: ApiUse[] = [
   { type: "RunOptions", member: "delayForCellEdit", set: null, where: "run.ts" },
@@ -112,6 +114,19 @@ export const API_USES: ApiUse[] = [
   { type: "NamedItemCollection", member: "getItemOrNullObject", set: "ExcelApi 1.4", where: R },
   { type: "NamedItem", member: "delete", set: "ExcelApi 1.4", where: I },
   { type: "NamedItem", member: "getRangeOrNullObject", set: "ExcelApi 1.4", where: R },
+  // the pane's import of returned forms (import.ts reads, import-write.ts writes)
+  { type: "Worksheet", member: "position", set: "ExcelApi 1.1", where: `${M}, ${W}` },
+  { type: "WorksheetProtection", member: "protected", set: "ExcelApi 1.2", where: M },
+  { type: "WorksheetProtection", member: "unprotect", set: "ExcelApi 1.7 for password", where: W },
+  { type: "CustomPropertyCollection", member: "getItemOrNullObject", set: "ExcelApi 1.7", where: M },
+  { type: "CustomProperty", member: "value", set: "ExcelApi 1.7", where: M },
+  { type: "NamedItem", member: "getRange", set: "ExcelApi 1.1", where: M },
+  { type: "Range", member: "unmerge", set: "ExcelApi 1.2", where: W },
+  { type: "Range", member: "clear", set: "ExcelApi 1.1", where: W },
+  { type: "DataValidation", member: "clear", set: "ExcelApi 1.8", where: W },
+  { type: "ConditionalFormatCollection", member: "clearAll", set: "ExcelApi 1.6", where: W },
+  { type: "RangeFormat", member: "autofitColumns", set: "ExcelApi 1.2", where: W },
+  { type: "RangeFormat", member: "autofitRows", set: "ExcelApi 1.2", where: W },
   // not called by the add-in: office.js itself splits a large 2-D write into row blocks with these
   { type: "Range", member: "getRow", set: "ExcelApi 1.1", where: "office.js (large writes)" },
   { type: "Range", member: "getBoundingRect", set: "ExcelApi 1.1", where: "office.js (large writes)" },
