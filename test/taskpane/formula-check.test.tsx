@@ -33,6 +33,8 @@ function tampered(): { port: WorkbookPort; snap: WorkbookSnapshot; gradeCell: st
     onChanged: () => () => undefined,
     select: async () => undefined,
     activate: async () => undefined,
+    readForImport: () => Promise.reject(new Error("not in this test")),
+    importForms: () => Promise.reject(new Error("not in this test")),
   };
   return { port, snap, gradeCell: g.address };
 }
