@@ -269,7 +269,12 @@ test("import returned forms in the preview: each file's verdict, the preview, th
     await page.getByTestId("import-open").click();
     // the files are chosen with the keyboard: the pane's button (in its language) opens the file dialog
     await page.getByTestId("import-choose").focus();
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+    // playwright turns on the browser's file-chooser interception when the listener is added, by a
+    // message of its own: a round trip to the page first, or a quick Enter can beat it (no dialog)
+    const choosing = page.waitForEvent("filechooser");
+    await page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+    await page.keyboard.press("Enter");
+    const chooser = await choosing;
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles(payload);
     await page.getByTestId("import-summary").waitFor({ timeout: 30_000 });
