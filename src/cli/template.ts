@@ -14,9 +14,10 @@ import { newFormId, today } from "../workbook/form-id";
 import { safeText } from "./safe-text";
 import { OutputExistsError, writeFileAtomic } from "./atomic";
 
-export const TEMPLATE_HELP = `qcs template — write the scoring templates of ${DEFAULT_SCHEME.id} as an .xlsx file
-(服务能力评价评分表 / 管理要求成熟度 / 认证结果) that computes on its own in Excel, Excel on the web,
-LibreOffice and WPS.
+export const TEMPLATE_HELP = `qcs template — 写出评分表 / write the scoring workbook of ${DEFAULT_SCHEME.id} (template 2.0) as an .xlsx file
+(服务能力评价评分表 / 服务评价证据 / 管理要求成熟度 / 审核记录 / 认证结果 — service, evidence, maturity,
+audit records, result), stamped, that computes on its own in Excel, Excel on the web, LibreOffice and WPS.
+Forms for single raters or visits: qcs forms.
 
 Usage:
   qcs template --out FILE.xlsx [--raters N] [--lang zh-CN|en-US] [--password P]
