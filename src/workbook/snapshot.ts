@@ -3,7 +3,7 @@
  * with findings that name the cell: missing names, wrong shapes, weights that differ from the scheme,
  * formulas that differ from the template model. Pure; used by the task pane and by `qcs score`.
  */
-import type { Lang, Scheme } from "../scheme/types";
+import type { Scheme } from "../scheme/types";
 import { finding, quote, type AssessmentInput, type Finding, type RaterInput } from "../engine";
 import { NAMES, type NameKey, type RangeSnapshot, type WorkbookSnapshot } from "./contract";
 import { raterRecords, recordsFromSnapshot } from "./records-read";

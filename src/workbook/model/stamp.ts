@@ -72,6 +72,7 @@ export function fingerprintOf(model: Pick<TemplateModel, "sheets" | "names">): s
  * Writers drop them from cell text and from document properties each in their own way, so a stamp
  * value keeps none: the stamp sheet and the custom properties then say the same.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 export const xmlText = (s: string): string => s.replace(XML_INVALID, "");
 
