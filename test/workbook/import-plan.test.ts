@@ -78,7 +78,10 @@ test("a form imported before is refused (by form id, and by the file's SHA-256);
   const bySha = planImport(await port.readForImport(), { files: [unstamped] }, S);
   expect(bySha.refusals.map((x) => x.message.en).join()).toMatch(/the same file has been imported before \(source: a\.xlsx\): copy\.xlsx/);
   const empty = await returned("empty.xlsx", { rater: { alphas: S.items.map(() => null) } });
-  const none = planImport(await port.readForImport(), { files: [empty] }, S);
+  // not filled in: refused by the merge unless imported anyway; imported anyway, there is still no column to write
+  const unforced = planImport(await port.readForImport(), { files: [empty] }, S);
+  expect(unforced.refusals.map((x) => x.message.en).join()).toMatch(/not filled in.*: empty\.xlsx/);
+  const none = planImport(await port.readForImport(), { files: [empty], force: true }, S);
   expect(none.refusals.map((x) => x.message.en).join()).toMatch(/no filled rater column/);
 });
 
