@@ -143,11 +143,11 @@ export async function templateCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (!p.out) {
-    process.stderr.write(`qcs template: --out FILE.xlsx is required\n\n${TEMPLATE_HELP}`);
+    process.stderr.write(`qcs template: 缺少 --out FILE.xlsx / --out FILE.xlsx is required\n\n${TEMPLATE_HELP}`);
     return 2;
   }
   if (!/\.xlsx$/i.test(p.out)) {
-    process.stderr.write(`qcs template: the output file must end in .xlsx: ${p.out}\n`);
+    process.stderr.write(`qcs template: 输出文件须以 .xlsx 结尾 / the output file must end in .xlsx: ${safeText(p.out)}\n`);
     return 2;
   }
   let input: AssessmentInput = { raters: [], levels: [] };
@@ -159,7 +159,7 @@ export async function templateCommand(argv: string[]): Promise<number> {
       if (st.size > LIMITS.fileBytes) throw new Error(`over the ${LIMITS.fileBytes / 1024 / 1024} MB limit`);
       text = fs.readFileSync(p.from, "utf8");
     } catch (e) {
-      process.stderr.write(`qcs template: cannot read ${safeText(p.from)}: ${safeText(e instanceof Error ? e.message : String(e))}\n`);
+      process.stderr.write(`qcs template: 无法读取 / cannot read ${safeText(p.from)}: ${safeText(e instanceof Error ? e.message : String(e))}\n`);
       return 2;
     }
     const read = readExchangeText(text, DEFAULT_SCHEME);
@@ -171,13 +171,13 @@ export async function templateCommand(argv: string[]): Promise<number> {
     input = read.input;
     if (!p.ratersGiven) p.opts.raters = Math.max(MIN_RATERS, input.raters.length);
     if (input.raters.length > MAX_RATERS) {
-      process.stderr.write(`qcs template: ${safeText(p.from)} has ${input.raters.length} rater columns; a workbook holds at most ${MAX_RATERS}\n`);
+      process.stderr.write(`qcs template: ${safeText(p.from)} 有 ${input.raters.length} 个评价列，评分表最多 ${MAX_RATERS} 个 / has ${input.raters.length} rater columns; a workbook holds at most ${MAX_RATERS}\n`);
       return 2;
     }
   }
   const ncs = input.records?.nonconformities?.length ?? 0;
   if (ncs > LIMITS.nonconformityRows) {
-    process.stderr.write(`qcs template: ${safeText(p.from ?? "")} has ${ncs} nonconformities; a workbook holds at most ${LIMITS.nonconformityRows} (LIMITS.nonconformityRows)\n`);
+    process.stderr.write(`qcs template: ${safeText(p.from ?? "")} 有 ${ncs} 项不符合，评分表最多 ${LIMITS.nonconformityRows} 项 / has ${ncs} nonconformities; a workbook holds at most ${LIMITS.nonconformityRows} (LIMITS.nonconformityRows)\n`);
     return 2;
   }
   input = withParticulars(input, p.particulars);
@@ -188,17 +188,17 @@ export async function templateCommand(argv: string[]): Promise<number> {
     const model = buildTemplate(DEFAULT_SCHEME, p.opts);
     bytes = await modelBuffer(fillModel(model, input, DEFAULT_SCHEME));
   } catch (e) {
-    process.stderr.write(`qcs template: cannot write this assessment into a workbook: ${safeText(e instanceof Error ? e.message : String(e))}\n`);
+    process.stderr.write(`qcs template: 无法把此评价写入评分表 / cannot write this assessment into a workbook: ${safeText(e instanceof Error ? e.message : String(e))}\n`);
     return 2;
   }
   try {
     writeFileAtomic(p.out, bytes, { force: p.force });
   } catch (e) {
     if (e instanceof OutputExistsError) {
-      process.stderr.write(`qcs template: ${safeText(p.out)} exists; use --force to overwrite it\n`);
+      process.stderr.write(`qcs template: ${safeText(p.out)} 已存在，加 --force 覆盖 / exists; use --force to overwrite it\n`);
       return 2;
     }
-    process.stderr.write(`qcs template: could not write ${safeText(p.out)}: ${safeText(e instanceof Error ? e.message : String(e))}\n`);
+    process.stderr.write(`qcs template: 写入失败 / could not write ${safeText(p.out)}: ${safeText(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   }
   process.stdout.write(
