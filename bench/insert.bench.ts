@@ -4,8 +4,9 @@
  * that captures each batch (test/workbook/office-request.ts), run through office.js's own Excel.run
  * with the add-in's options as the pane runs it (so Excel.run's object tracking and its clean-up
  * request are included). Rows for 1, 3, 10 and 50 raters: bytes and actions of all requests of the
- * insert, and the add-in's syncs (the clean-up request not counted). Excel on the web refuses a
- * request over 5 MB; the issue's targets are ≤ 400 KB and ≤ 3,000 actions for 10 raters.
+ * insert, and the add-in's write batches after its one read (a clean-up request, were there one, not
+ * counted). Excel on the web refuses a request over 5 MB; the issue's targets are ≤ 400 KB (read here
+ * as 400,000 bytes), ≤ 3,000 actions and ≤ 2 syncs for 10 raters.
  */
 import type { BenchRow } from "./types";
 import { DEFAULT_SCHEME as S } from "../src/scheme";
@@ -25,24 +26,27 @@ export async function run(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const raters of [1, 3, 10, 50]) {
     const m = await measureInsert(raters);
-    const kb = m.bytes / 1024;
+    // kB = 1,000 bytes: issue 8's "≤ 400 KB" read strictly
+    const kb = m.bytes / 1000;
     const target10 = raters === 10;
+    const who = `${raters} rater${raters > 1 ? "s" : ""}`;
     rows.push({
       area: AREA,
-      name: `insert request, ${raters} rater${raters > 1 ? "s" : ""}: bytes (all batches; largest ${(m.largest / 1024).toFixed(0)} KB)`,
+      name: `insert request, ${who}: bytes (all requests; largest ${(m.largest / 1000).toFixed(0)} kB)`,
       value: kb,
-      unit: "KB",
-      target: target10 ? "≤ 400 KB" : "< 5120 KB (one request)",
-      ok: target10 ? kb <= 400 : m.largest < 5 * 1024 * 1024,
+      unit: "kB",
+      target: target10 ? "≤ 400 kB" : "< 5,000 kB (one request)",
+      ok: target10 ? m.bytes <= 400_000 : m.largest < 5_000_000,
     });
     rows.push({
       area: AREA,
-      name: `insert request, ${raters} rater${raters > 1 ? "s" : ""}: actions`,
+      name: `insert request, ${who}: actions`,
       value: m.actions,
       unit: "actions",
       ...(target10 ? { target: "≤ 3000", ok: m.actions <= 3000 } : {}),
     });
-    rows.push({ area: AREA, name: `insert request, ${raters} rater${raters > 1 ? "s" : ""}: syncs`, value: m.syncs, unit: "syncs" });
+    // the first sync only reads the sheet and workbook names (free names are chosen from it)
+    rows.push({ area: AREA, name: `insert request, ${who}: write batches after the one read (data with protection; print setup)`, value: m.syncs - 1, unit: "syncs", target: "≤ 2", ok: m.syncs - 1 <= 2 });
   }
   return rows;
 }

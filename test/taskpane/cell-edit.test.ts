@@ -58,7 +58,7 @@ test("office.js sends the option as request flag 64 on every batch of an insert"
   await settle();
   expect(r.warnings).toEqual([]);
   const own = batches.filter((b) => !b.cleanup);
-  expect(own.length).toBe(4);
+  expect(own.length).toBe(3);
   for (const b of own) expect(b.flags & 64).toBe(64);
   // without the option office.js clears the flag: the check is not vacuous
   const plain = capturingContext();

@@ -115,6 +115,14 @@ export class SimWorkbook {
   private cfByStep = new Map<Step, SimSheet["conditionalFormats"][number]>();
   private failures: (SimFailure & { seen: number })[] = [];
   readonly context: Excel.RequestContext;
+  /** context.trackedObjects: counts the objects released from tracking (client-side in office.js) */
+  readonly tracked = {
+    removed: 0,
+    add: (o: unknown) => void o,
+    remove: (o: unknown) => {
+      this.tracked.removed += Array.isArray(o) ? o.length : 1;
+    },
+  };
 
   constructor(sheetNames: string[] = ["Sheet1"], names: string[] = []) {
     for (const n of sheetNames) this.sheets.push(SimWorkbook.newSheet(n));
@@ -174,6 +182,9 @@ export class SimWorkbook {
         if (typeof prop === "symbol") return undefined;
         const here = steps.map((s) => ("get" in s ? s.get : `${s.call}()`)).join(".");
         if (steps.length === 0 && prop === "sync") return () => this.sync();
+        // office.js's client-side object tracking: nothing reaches the workbook
+        if (steps.length === 0 && prop === "trackedObjects") return this.tracked;
+        if (steps.length > 0 && prop === "context") return this.context;
         if (steps.length === 0 && prop === "workbook") return this.proxy([{ get: "workbook" }]);
         if (prop === "items" && (here === "workbook.worksheets" || here === "workbook.names")) {
           if (!this.loaded.has(here)) throw new Error(`PropertyNotLoaded: ${here}.items`);

@@ -155,8 +155,10 @@ describe("insertTemplates (Office.js) leaves exactly the template model", () => 
     expect(sim.log.filter((p) => p.endsWith(".formulas")).length).toBe(model.sheets.reduce((n, sh) => n + cellGrids(sh).boxes.length, 0));
     expect(sim.active).toBe(zh.service);
     expect(sim.selection?.sheet).toBe(zh.service);
-    // read, data, print, protection
-    expect(sim.syncs).toBe(4);
+    // one read, then two write batches: data with protection (all or nothing), print setup
+    expect(sim.syncs).toBe(3);
+    // every range of the data batch is released from Excel.run's tracking (write-only, one batch)
+    expect(sim.tracked.removed).toBeGreaterThan(model.sheets.length);
   });
 
   it("a stamp: the very hidden stamp sheet and the same entries as custom document properties", async () => {
@@ -203,7 +205,7 @@ describe("insertTemplates (Office.js) leaves exactly the template model", () => 
     ["a workbook name", { op: "names.add", nth: 4 }],
     ["a data validation", { op: "dataValidation.rule", nth: 2 }],
     ["a cell format", { op: "format.fill.color", nth: 5 }],
-    ["the protection of the last sheet", { op: "protection.protect", nth: 3 }],
+    ["the protection of the third sheet", { op: "protection.protect", nth: 3 }],
   ])("is all-or-nothing: a failure in %s removes what was created", async (_label, fail) => {
     const before = ["Sheet1", "Data"];
     const sim = new SimWorkbook(before, ["Other"]).failOn(fail);
@@ -227,6 +229,28 @@ describe("insertTemplates (Office.js) leaves exactly the template model", () => 
     expect(r.warnings[0].en).toContain(`simulated print failure (${op})`);
     expect(sim.sheets.map((s) => s.name)).toEqual(["Sheet1", ...ZH_SHEETS]);
     expectWorkbookMatches(sim, buildTemplate(S, { raters: 3, lang: "zh-CN" }), { print: false });
+  });
+
+  it("a print failure that leaves a sheet unprotected: the sheet is protected again", async () => {
+    // the print batch fails on the third sheet's zoom, after that sheet was unprotected
+    const sim = new SimWorkbook(["Sheet1"]).failOn({ op: "pageLayout.zoom", nth: 3, message: "simulated print failure" });
+    const r = await insertTemplates(sim.context, S, { raters: 3, lang: "zh-CN" });
+    expect(r.warnings).toHaveLength(1);
+    for (const name of ZH_SHEETS) expect(sim.sheet(name).protection).toBeDefined();
+    expectWorkbookMatches(sim, buildTemplate(S, { raters: 3, lang: "zh-CN" }), { print: false });
+    // read, data, print, then the recovery: one read of the protection, one write
+    expect(sim.syncs).toBe(5);
+  });
+
+  it("a sheet that cannot be protected again is named in a second warning", async () => {
+    const sim = new SimWorkbook(["Sheet1"])
+      .failOn({ op: "pageLayout.zoom", nth: 2, message: "simulated print failure" })
+      .failOn({ op: "protection.protect", nth: 7, message: "simulated protection failure" });
+    const r = await insertTemplates(sim.context, S, { raters: 3, lang: "en-US" });
+    expect(r.warnings).toHaveLength(2);
+    expect(r.warnings[1].en).toMatch(/unprotected/);
+    expect(r.warnings[1].zh).toMatch(/保护/);
+    expect(sim.sheets).toHaveLength(1 + ZH_SHEETS.length);
   });
 
   it("print setup does not depend on Excel allowing page layout on a protected sheet", async () => {

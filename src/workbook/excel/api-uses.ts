@@ -116,8 +116,11 @@ export const API_USES: ApiUse[] = [
   { type: "NamedItem", member: "getRangeOrNullObject", set: "ExcelApi 1.4", where: R },
   // the pane's import of returned forms (import.ts reads, import-write.ts writes)
   { type: "Worksheet", member: "position", set: "ExcelApi 1.1", where: `${M}, ${W}` },
-  { type: "WorksheetProtection", member: "protected", set: "ExcelApi 1.2", where: M },
-  { type: "WorksheetProtection", member: "unprotect", set: "ExcelApi 1.7 for password", where: W },
+  { type: "WorksheetProtection", member: "protected", set: "ExcelApi 1.2", where: `${I}, ${M}` },
+  { type: "WorksheetProtection", member: "unprotect", set: "ExcelApi 1.7 for password", where: `${I}, ${W}` },
+  // OfficeExtension (no requirement set): releasing write-only ranges from Excel.run's tracking
+  { type: "ClientRequestContext", member: "trackedObjects", set: null, where: `${I}, ${W}` },
+  { type: "TrackedObjects", member: "remove", set: null, where: `${I}, ${W}` },
   { type: "CustomPropertyCollection", member: "getItemOrNullObject", set: "ExcelApi 1.7", where: M },
   { type: "CustomProperty", member: "value", set: "ExcelApi 1.7", where: M },
   { type: "NamedItem", member: "getRange", set: "ExcelApi 1.1", where: M },

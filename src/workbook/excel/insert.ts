@@ -3,25 +3,25 @@
  *
  * No Excel.* enum is used at run time (string literals instead), so the module needs no global Excel.
  *
- * Batches (context.sync() calls), whatever the rater count:
+ * Batches (context.sync() calls), whatever the rater count — one read, then two write batches:
  *   1. read the existing sheet and workbook names;
- *   2. the data batch — add every sheet with all its values, formulas, number formats, formats,
- *      column widths, row heights, merges, unlocked input cells, validation, conditional formats,
- *      and the workbook names;
- *   3. the print batch — freeze panes, then page layout (paper, orientation, fit to width, centring),
- *      print area, print titles, footers. Its own sync, caught: a failure here is a warning in the
- *      result (InsertResult.warnings), never a rollback — an Excel build that rejects a print setting
- *      still gets complete, protected templates;
- *   4. protection of the three sheets.
- *   R. only if 2 or 4 failed: remove what was created (all-or-nothing), then rethrow.
+ *   2. the data batch, all or nothing — add every sheet with all its values, formulas, number formats,
+ *      formats, column widths, row heights, merges, unlocked input cells, validation, conditional
+ *      formats, the workbook names and the stamp, and last the protection of every sheet;
+ *   3. the print batch — per sheet: unprotect, freeze panes, page layout (paper, orientation, fit to
+ *      width, centring), print area, print titles, footers, protect again. Its own sync, caught: a
+ *      failure here is a warning in the result (InsertResult.warnings), never a rollback — an Excel
+ *      build that rejects a print setting still gets complete, protected templates.
+ *   R. only if 2 failed: remove what was created (all-or-nothing), then rethrow.
+ *   P. only if 3 failed: office.js ran the print batch up to the failing call, which may have left
+ *      that sheet unprotected; one read of every sheet's protection and one batch protecting those
+ *      that are not (a warning says so should that fail too).
  *
- * Why protection comes last, after printing: neither the typings (@types/office-js) nor Microsoft's
- * docs say whether PageLayout setters, setPrintArea/setPrintTitleRows or freeze panes work on a
- * protected sheet (WorksheetProtectionOptions has no page-setup option; the only protection caveats
- * in the typings are on AllowEditRange), and format writes to locked cells of a protected sheet fail.
- * So nothing is written to a sheet once it is protected, and no unprotect/reprotect dance (whose own
- * failure would leave a sheet unprotected) is needed. Data, names, validation and protection remain
- * all-or-nothing: a failure in 4 removes the sheets and names of 2 like a failure in 2 does.
+ * Why the print batch unprotects first: neither the typings (@types/office-js) nor Microsoft's docs say
+ * whether PageLayout setters, setPrintArea/setPrintTitleRows or freeze panes work on a protected sheet
+ * (WorksheetProtectionOptions has no page-setup option; Excel's own Page Layout commands are disabled
+ * on a protected sheet). Unprotecting within the same batch makes the print setup independent of that
+ * answer, while protection stays in the all-or-nothing data batch, as issue 8 asks.
  *
  * Requests are small (see plan.ts): one 2-D write of formulas and one of number formats per sheet;
  * every format property set once per value on a multi-area range (Worksheet.getRanges, ExcelApi 1.9);
@@ -62,13 +62,34 @@ const hex = (rgb: string) => `#${rgb}`;
 
 type Target = Excel.Range | Excel.RangeAreas;
 
-/** One proxy per address within a sheet: properties sharing an address share its object paths. */
-function targets(ws: Excel.Worksheet): (address: string) => Target {
+/**
+ * One proxy per address within a sheet: properties sharing an address share its object paths.
+ * `untrack()` releases every proxy made from Excel.run's automatic tracking before the batch is sent.
+ *
+ * Why: inside Excel.run, office.js tracks every Range and RangeAreas a batch creates (it queues a
+ * `_KeepReference` for each, so the object stays valid across syncs) and, after the run, sends a
+ * clean-up request releasing them all (`_RemoveReference`). These ranges are written to in the batch
+ * that creates them and never used again, so the tracking is pure weight: for 10 raters about 32 KB of
+ * _KeepReference actions and a 37 KB clean-up request. `context.trackedObjects.remove()` is documented
+ * for exactly this (@types/office-js, OfficeExtension.TrackedObjects.remove: "If the given proxy object
+ * isn't in this collection, the proxy object won't be stored after context.sync() is called. This
+ * speeds up instances where many objects are created for single-use operations."); called before the
+ * sync it takes the pending
+ * _KeepReference out of the batch (ClientRequestBase._removeKeepReferenceAction in office.js), and as
+ * Excel then never gives the object a reference id, the clean-up has nothing to release for it.
+ * Within its own batch the range is addressed by its object path, as outside Excel.run.
+ */
+function targets(ws: Excel.Worksheet): { at: (address: string) => Target; untrack: () => void } {
   const cache = new Map<string, Target>();
-  return (address) => {
-    let t = cache.get(address);
-    if (!t) cache.set(address, (t = address.includes(",") ? ws.getRanges(address) : ws.getRange(address)));
-    return t;
+  return {
+    at: (address) => {
+      let t = cache.get(address);
+      if (!t) cache.set(address, (t = address.includes(",") ? ws.getRanges(address) : ws.getRange(address)));
+      return t;
+    },
+    untrack: () => {
+      if (cache.size) ws.context.trackedObjects.remove([...cache.values()]);
+    },
   };
 }
 
@@ -121,23 +142,24 @@ function setFormat(t: Target, g: FormatGroup): void {
 
 /** Queues the data of one sheet of the model (no sync): everything but print setup and protection. */
 export function queueSheet(ws: Excel.Worksheet, sh: SheetModel): void {
-  const at = targets(ws);
+  const { at, untrack } = targets(ws);
+  const range = (address: string) => at(address) as Excel.Range;
   // number formats first, per rectangle ("@" keeps "1.1" text), then values and formulas in one 2-D write
   const grids = cellGrids(sh);
   for (const { format, rects } of grids.numberFormats) {
-    for (const x of rects) ws.getRange(rectAddress(x)).numberFormat = Array.from({ length: x.bottom - x.top + 1 }, () => new Array(x.right - x.left + 1).fill(format));
+    for (const x of rects) range(rectAddress(x)).numberFormat = Array.from({ length: x.bottom - x.top + 1 }, () => new Array(x.right - x.left + 1).fill(format));
   }
-  for (const box of grids.boxes) ws.getRange(box.address).formulas = box.formulas;
+  for (const box of grids.boxes) range(box.address).formulas = box.formulas;
 
   const cols = columnPlan(sh, widthPoints);
   for (const { size, addresses } of cols.sizes) for (const a of addresses) at(a).format.columnWidth = size;
-  for (const a of cols.hidden) ws.getRange(a).columnHidden = true;
+  for (const a of cols.hidden) range(a).columnHidden = true;
   const rows = rowPlan(sh);
   for (const { size, addresses } of rows.sizes) for (const a of addresses) at(a).format.rowHeight = size;
-  for (const a of rows.hidden) ws.getRange(a).rowHidden = true;
+  for (const a of rows.hidden) range(a).rowHidden = true;
 
   for (const g of formatGroups(sh)) for (const a of g.addresses) setFormat(at(a), g);
-  for (const m of mergePlan(sh)) ws.getRange(m.address).merge(m.across);
+  for (const m of mergePlan(sh)) range(m.address).merge(m.across);
 
   for (const v of sh.validations) {
     const dv = at(v.range).dataValidation;
@@ -161,12 +183,17 @@ export function queueSheet(ws: Excel.Worksheet, sh: SheetModel): void {
     if (cf.fontColor) c.custom.format.font.color = hex(cf.fontColor);
   }
   if (sh.tabColor) ws.tabColor = hex(sh.tabColor);
+  untrack();
 }
 
 /** Queues freeze panes and print setup of one sheet (no sync). */
 export function queuePrint(ws: Excel.Worksheet, sh: SheetModel): void {
   if (sh.freeze.rows || sh.freeze.columns) {
-    if (sh.freeze.columns) ws.freezePanes.freezeAt(ws.getRange(area(1, 1, sh.freeze.columns, Math.max(1, sh.freeze.rows))));
+    if (sh.freeze.columns) {
+      const corner = ws.getRange(area(1, 1, sh.freeze.columns, Math.max(1, sh.freeze.rows)));
+      ws.freezePanes.freezeAt(corner);
+      ws.context.trackedObjects.remove(corner); // used in this batch only (see targets())
+    }
     else ws.freezePanes.freezeRows(sh.freeze.rows);
   }
   const pl = ws.pageLayout;
@@ -213,6 +240,37 @@ export function printWarning(e: unknown): Text {
     zh: `打印设置或冻结窗格未能全部应用（${d}）。评分表的数据、公式、名称和保护已完整插入；如需打印，请在 Excel 的“页面布局”中设置。`,
     en: `Print setup or freeze panes were not fully applied (${d}). The scoring sheets' data, formulas, names and protection were inserted completely; set up printing under Page Layout in Excel if needed.`,
   };
+}
+
+/** A warning naming sheets that could not be protected again after a failed print batch. */
+export function unprotectedWarning(sheetNames: string[]): Text {
+  return {
+    zh: `以下工作表可能没有加保护：${sheetNames.join("、")}。请在 Excel 的“审阅 > 保护工作表”中手动保护，或删除后重新插入。`,
+    en: `These sheets may be left unprotected: ${sheetNames.join(", ")}. Protect them under Review > Protect Sheet in Excel, or delete them and insert again.`,
+  };
+}
+
+/**
+ * After a failed print batch: protects again every inserted sheet that is not protected (one read,
+ * one write). Returns the sheets still unprotected (all of them if the recovery itself failed).
+ */
+async function reprotect(context: Excel.RequestContext, models: SheetModel[]): Promise<string[]> {
+  const sheets = context.workbook.worksheets;
+  try {
+    const state = models.map((sh) => {
+      const p = sheets.getItem(sh.name).protection;
+      p.load("protected");
+      return { sh, p };
+    });
+    await context.sync(); // P1
+    const open = state.filter((x) => x.p.protected !== true);
+    if (!open.length) return [];
+    for (const { sh } of open) queueProtection(sheets.getItem(sh.name), sh);
+    await context.sync(); // P2
+    return [];
+  } catch {
+    return models.map((sh) => sh.name);
+  }
 }
 
 export async function insertTemplates(context: Excel.RequestContext, scheme: Scheme, opts: TemplateOptions): Promise<InsertResult> {
@@ -265,7 +323,9 @@ export async function insertTemplates(context: Excel.RequestContext, scheme: Sch
       const sheet = model.sheets.find((s) => s.name === n.sheet);
       const target = sheet ? ws[sheet.key] : undefined;
       if (!target) continue;
-      wb.names.add(n.name, target.getRange(n.ref));
+      const r = target.getRange(n.ref);
+      wb.names.add(n.name, r);
+      context.trackedObjects.remove(r); // used in this batch only (see targets())
       added.push(n.name);
     }
     // the stamp: a very hidden sheet (not in Excel's Unhide list) and the workbook's custom properties
@@ -274,7 +334,11 @@ export async function insertTemplates(context: Excel.RequestContext, scheme: Sch
     const service = ws.service as Excel.Worksheet;
     service.activate();
     const L = model.layout.service;
-    service.getRange(area(L.alphaCol, L.firstItemRow, L.alphaCol, L.firstItemRow)).select();
+    const first = service.getRange(area(L.alphaCol, L.firstItemRow, L.alphaCol, L.firstItemRow));
+    first.select();
+    context.trackedObjects.remove(first);
+    // protection last: nothing of this batch writes to a sheet after it is protected
+    for (const sh of model.sheets) queueProtection(ws[sh.key] as Excel.Worksheet, sh);
     await context.sync(); // 2
   } catch (error) {
     return rollback(error);
@@ -283,17 +347,17 @@ export async function insertTemplates(context: Excel.RequestContext, scheme: Sch
   // The sheets are taken again by name: what worksheets.add() returned is a method's result, which
   // office.js treats as invalid after the sync that ran it unless Excel returned a reference for it.
   try {
-    for (const sh of model.sheets) queuePrint(sheets.getItem(sh.name), sh);
+    for (const sh of model.sheets) {
+      const s = sheets.getItem(sh.name);
+      s.protection.unprotect(sh.protection.password);
+      queuePrint(s, sh);
+      queueProtection(s, sh);
+    }
     await context.sync(); // 3
   } catch (error) {
     warnings.push(printWarning(error));
-  }
-
-  try {
-    for (const sh of model.sheets) queueProtection(sheets.getItem(sh.name), sh);
-    await context.sync(); // 4
-  } catch (error) {
-    return rollback(error);
+    const unprotected = await reprotect(context, model.sheets);
+    if (unprotected.length) warnings.push(unprotectedWarning(unprotected));
   }
 
   return {
