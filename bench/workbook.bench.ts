@@ -11,9 +11,8 @@ import type { BenchRow } from "./types";
 import { rng } from "./util";
 import { DEFAULT_SCHEME as S } from "../src/scheme";
 import { assess, type AssessmentInput } from "../src/engine";
-import { NAMES } from "../src/workbook/contract";
-import { parseArea, splitAddress } from "../src/workbook/a1";
-import { templateWorkbook } from "../src/workbook/xlsx/write";
+import { buildTemplate, fillModel } from "../src/workbook/model";
+import { modelBuffer } from "../src/workbook/xlsx/write";
 import { readWorkbookFile } from "../src/workbook/xlsx/read";
 import { templateCommand } from "../src/cli/template";
 
@@ -28,23 +27,22 @@ function median(xs: number[]): number {
 }
 
 
+/**
+ * n filled returned workbooks as clients send them back: stamped (a unique form id each), α and levels
+ * filled, the outputs' cached values as Excel would save them (fillModel), so every file verifies intact.
+ */
 async function filled(dir: string, n: number): Promise<string[]> {
   const rand = rng(42);
-  const { workbook } = await templateWorkbook(S, { raters: 3, lang: "zh-CN" });
-  const dn = (name: string) => {
-    const d = (workbook.definedNames.model as { name: string; ranges: string[] }[]).find((x) => x.name === name) as { ranges: string[] };
-    const { sheet, ref } = splitAddress(d.ranges[0]);
-    return { ws: workbook.getWorksheet(sheet as string) as import("exceljs").Worksheet, a: parseArea(ref) };
-  };
-  const alpha = dn(NAMES.alpha);
-  const levels = dn(NAMES.levels);
   const files: string[] = [];
   for (let k = 0; k < n; k++) {
-    for (let i = 0; i < S.items.length; i++)
-      for (let j = 0; j < 3; j++) alpha.ws.getCell(alpha.a.top + i, alpha.a.left + j).value = rand() < 0.05 ? "N/A" : Math.round(rand() * 100) / 100;
-    for (let i = 0; i < S.clauses.length; i++) levels.ws.getCell(levels.a.top + i, levels.a.left).value = 1 + Math.floor(rand() * 5);
+    const input: AssessmentInput = {
+      organization: `Org ${k}`,
+      raters: Array.from({ length: 3 }, () => ({ alphas: S.items.map(() => (rand() < 0.05 ? "N/A" : Math.round(rand() * 100) / 100)) })),
+      levels: S.clauses.map(() => 1 + Math.floor(rand() * 5)),
+    };
+    const model = buildTemplate(S, { raters: 3, lang: "zh-CN", stamp: { formId: `00000000-0000-4000-8000-${String(k).padStart(12, "0")}`, issued: "2026-11-26" } });
     const f = path.join(dir, `filled-${String(k).padStart(3, "0")}.xlsx`);
-    await workbook.xlsx.writeFile(f);
+    fs.writeFileSync(f, await modelBuffer(fillModel(model, input, S)));
     files.push(f);
   }
   return files;
