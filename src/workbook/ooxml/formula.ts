@@ -5,6 +5,7 @@
  * reference moved off the sheet becomes #REF!. Strings, quoted sheet names, structured references
  * ([…]), function names (LOG10( …) and defined names are left alone.
  */
+import { col as colLetters } from "../a1";
 
 const MAX_COL = 16384;
 const MAX_ROW = 1048576;
@@ -13,41 +14,6 @@ const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** characters that continue a name: a reference must not be glued to one */
 const isNameChar = (c: number) => isLetter(c) || isDigit(c) || c === 95 || c === 46 || c === 92 || c === 63 || c > 127;
-
-function colLetters(n: number): string {
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** [col letters, row digits] at i: "$AB$12" → end index, or -1 */
-function scanCell(f: string, i: number): { end: number; colAbs: boolean; col: number; rowAbs: boolean; row: number } | null {
-  let j = i;
-  const colAbs = f.charCodeAt(j) === 36;
-  if (colAbs) j++;
-  const c0 = j;
-  let col = 0;
-  while (j < f.length && isLetter(f.charCodeAt(j)) && j - c0 < 4) {
-    col = col * 26 + ((f.charCodeAt(j) | 32) - 96);
-    j++;
-  }
-  const letters = j - c0;
-  if (letters < 1 || letters > 3 || col > MAX_COL) return null;
-  const rowAbs = f.charCodeAt(j) === 36;
-  if (rowAbs) j++;
-  const r0 = j;
-  let row = 0;
-  while (j < f.length && isDigit(f.charCodeAt(j)) && j - r0 < 8) {
-    row = row * 10 + (f.charCodeAt(j) - 48);
-    j++;
-  }
-  if (j === r0 || row < 1 || row > MAX_ROW) return null;
-  return { end: j, colAbs, col, rowAbs, row };
-}
 
 function scanCol(f: string, i: number): { end: number; abs: boolean; col: number } | null {
   let j = i;
@@ -75,6 +41,13 @@ function scanRow(f: string, i: number): { end: number; abs: boolean; row: number
   }
   if (j === r0 || row < 1 || row > MAX_ROW) return null;
   return { end: j, abs, row };
+}
+
+/** A cell reference at i ("$AB$12": column letters, then row digits), or null. */
+function scanCell(f: string, i: number): { end: number; colAbs: boolean; col: number; rowAbs: boolean; row: number } | null {
+  const c = scanCol(f, i);
+  const r = c ? scanRow(f, c.end) : null;
+  return c && r ? { end: r.end, colAbs: c.abs, col: c.col, rowAbs: r.abs, row: r.row } : null;
 }
 
 const cellText = (colAbs: boolean, col: number, rowAbs: boolean, row: number) =>

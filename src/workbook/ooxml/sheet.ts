@@ -7,6 +7,7 @@ import { fault, limitFault, num } from "./fault";
 import { SharedFormula } from "./formula";
 import { intAttr, truthy, type Package } from "./package";
 import { richText, unescapeXstring } from "./parts";
+import { col as colLetters } from "../a1";
 import { type Cell, type CellType, type ConditionalFormat, type DataValidation, type FormulaType, type HeaderFooter, type SheetData, type SheetInfo, type SheetProtection } from "./types";
 import { CLOSE, OPEN, type XmlPull } from "./xml";
 
@@ -14,16 +15,6 @@ const MAX_ROW = 1048576;
 const MAX_COL = 16384;
 const CELL_TYPES = new Set<string>(["n", "s", "str", "b", "e", "inlineStr", "d"]);
 const FORMULA_TYPES = new Set<string>(["normal", "shared", "array", "dataTable"]);
-
-function colLetters(n: number): string {
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** "AB12" → [row, col], or null (no $, no sheet). */
 export function parseRef(ref: string): [number, number] | null {
