@@ -1,12 +1,18 @@
-/** A small, strict argument parser: flags with values, boolean flags, positionals. */
+/** A small, strict argument parser: flags with values, boolean flags, repeatable flags, positionals. */
 export interface Parsed {
   flags: Record<string, string | true>;
+  /** the values of each repeatable flag, in the order given */
+  lists: Record<string, string[]>;
   positionals: string[];
   errors: string[];
 }
 
-export function parseArgs(argv: readonly string[], spec: { values: string[]; booleans: string[] }): Parsed {
+export function parseArgs(
+  argv: readonly string[],
+  spec: { values: string[]; booleans: string[]; lists?: string[] }
+): Parsed {
   const flags: Record<string, string | true> = {};
+  const lists: Record<string, string[]> = {};
   const positionals: string[] = [];
   const errors: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -26,11 +32,12 @@ export function parseArgs(argv: readonly string[], spec: { values: string[]; boo
     if (spec.booleans.includes(name)) {
       if (eq !== -1) errors.push(`--${name} takes no value`);
       flags[name] = true;
-    } else if (spec.values.includes(name)) {
+    } else if (spec.values.includes(name) || spec.lists?.includes(name)) {
       const v = eq !== -1 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined || (eq === -1 && v.startsWith("--"))) errors.push(`--${name} needs a value`);
-      else flags[name] = v;
+      else if (spec.values.includes(name)) flags[name] = v;
+      else (lists[name] ??= []).push(v);
     } else errors.push(`unknown option --${name}`);
   }
-  return { flags, positionals, errors };
+  return { flags, lists, positionals, errors };
 }

@@ -13,6 +13,7 @@ import type { Lang, Scheme } from "../scheme/types";
 import { buildTemplate, fillModel, type TemplateModel, type WorkbookKind } from "../workbook/model";
 import { modelBuffer } from "../workbook/xlsx/write";
 import { newFormId, today } from "../workbook/form-id";
+import { parseArgs } from "./args";
 import { isSafeText, safeText } from "./safe-text";
 import { OutputExistsError, writeFileAtomic } from "./atomic";
 
@@ -104,60 +105,24 @@ const MAX_ORG_CHARS = 1000;
 const MAX_NAME_CHARS = 200;
 
 function parse(argv: string[]): FormsArgs | string {
-  const p: FormsArgs = { raters: [], kind: "person", withMaturity: false, lang: "zh-CN", force: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    let arg = argv[i];
-    let val: string | undefined;
-    const eq = arg.indexOf("=");
-    if (arg.startsWith("--") && eq > 0) {
-      val = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const next = (): string | undefined => (val !== undefined ? val : argv[++i]);
-    const flag = (name: string) => {
-      if (val !== undefined) return `${name} takes no value`;
-      return null;
-    };
-    switch (arg) {
-      case "-h":
-      case "--help":
-        p.help = true;
-        break;
-      case "--force": {
-        const e = flag(arg);
-        if (e) return e;
-        p.force = true;
-        break;
-      }
-      case "--with-maturity": {
-        const e = flag(arg);
-        if (e) return e;
-        p.withMaturity = true;
-        break;
-      }
-      case "--out":
-      case "--organization":
-      case "--rater":
-      case "--kind":
-      case "--lang": {
-        const v = next();
-        if (v === undefined) return `${arg} needs a value`;
-        if (arg === "--out") p.out = v;
-        else if (arg === "--organization") p.organization = v;
-        else if (arg === "--rater") p.raters.push(v);
-        else if (arg === "--kind") {
-          if (v !== "person" && v !== "visit") return `--kind must be person or visit, not ${v}`;
-          p.kind = v;
-        } else {
-          if (v !== "zh-CN" && v !== "en-US") return `--lang must be zh-CN or en-US, not ${v}`;
-          p.lang = v;
-        }
-        break;
-      }
-      default:
-        return arg.startsWith("-") ? `unknown option ${arg}` : `unexpected argument ${arg}`;
-    }
-  }
+  const a = parseArgs(argv, { values: ["out", "organization", "kind", "lang"], booleans: ["force", "with-maturity", "help"], lists: ["rater"] });
+  if (a.errors.length) return a.errors[0];
+  if (a.positionals.length) return `unexpected argument ${a.positionals[0]}`;
+  const value = (name: string) => (typeof a.flags[name] === "string" ? (a.flags[name] as string) : undefined);
+  const kind = value("kind") ?? "person";
+  if (kind !== "person" && kind !== "visit") return `--kind must be person or visit, not ${kind}`;
+  const lang = value("lang") ?? "zh-CN";
+  if (lang !== "zh-CN" && lang !== "en-US") return `--lang must be zh-CN or en-US, not ${lang}`;
+  const p: FormsArgs = {
+    out: value("out"),
+    organization: value("organization"),
+    raters: a.lists.rater ?? [],
+    kind,
+    withMaturity: a.flags["with-maturity"] === true,
+    lang,
+    force: a.flags.force === true,
+    help: a.flags.help === true,
+  };
   if (p.help) return p;
   if (!p.out) return "--out DIR is required";
   if (p.organization === undefined || !p.organization.trim()) return "--organization ORG is required";
