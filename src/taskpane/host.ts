@@ -90,11 +90,6 @@ export function hostSigns(): string[] {
   return signs;
 }
 
-/** No sign of an Office client: the preview may be shown at once. */
-export function evidentlyPlainBrowser(): boolean {
-  return hostSigns().length === 0;
-}
-
 /** The language and theme outside Office. */
 export function browserHost(): HostInfo {
   return { excel: false, lang: browserLang(), dark: browserDark() };

@@ -2,7 +2,6 @@
  * The template model rendered with ExcelJS, to a file. Formulas are written without cached results
  * (and the workbook asks for a full calculation on load), so every program computes them itself.
  */
-import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { Scheme } from "../../scheme/types";
@@ -236,9 +235,4 @@ export async function modelBuffer(model: TemplateModel): Promise<Uint8Array> {
 export async function templateBuffer(scheme: Scheme, opts: TemplateOptions): Promise<Buffer> {
   const { workbook } = await templateWorkbook(scheme, opts);
   return workbookBuffer(workbook);
-}
-
-export async function writeTemplateFile(path: string, scheme: Scheme, opts: TemplateOptions): Promise<void> {
-  const buf = await templateBuffer(scheme, opts);
-  await fs.promises.writeFile(path, buf);
 }
