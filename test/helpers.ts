@@ -34,3 +34,15 @@ export function toExchange(a: AssessmentInput): Record<string, unknown> {
 export function reviewed(a: AssessmentInput, passed = true, extra: Partial<ConformityReview> = {}): AssessmentInput {
   return { ...a, records: { ...(a.records ?? {}), conformity: { passed, ...extra } } };
 }
+
+/** mulberry32: a small seeded PRNG, so the "random" cases are the same on every run. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

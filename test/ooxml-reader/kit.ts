@@ -4,6 +4,7 @@
  */
 import * as zlib from "zlib";
 import { crc32 } from "../../src/workbook/ooxml/zip";
+import { OoxmlError, type OoxmlFault } from "../../src/workbook/ooxml/fault";
 
 export interface KitEntry {
   name: string;
@@ -235,4 +236,15 @@ export function ref(col: number, row: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return `${s}${row}`;
+}
+
+/** The fault a call throws (fails the test when it does not throw an OoxmlError). */
+export function faultOf(f: () => unknown): OoxmlFault {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof OoxmlError) return e.fault;
+    throw e;
+  }
+  throw new Error("expected a fault");
 }

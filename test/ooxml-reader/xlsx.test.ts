@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { LIMITS, type Limits } from "../../src/workbook/limits";
 import { isFault, readXlsx, type OoxmlFault, type SheetData, type XlsxDoc } from "../../src/workbook/ooxml/xlsx";
 import { shiftFormula } from "../../src/workbook/ooxml/formula";
-import { makeXlsx, makeZip, ref, worksheet, xlsxParts } from "./kit";
+import { makeXlsx, makeZip, ref, xlsxParts } from "./kit";
 
 function doc(bytes: Uint8Array, limits: Limits = LIMITS): XlsxDoc {
   const d = readXlsx(bytes, limits);

@@ -3,7 +3,7 @@
  * deep nesting, and linear in time on MB-sized parts (measured).
  */
 import { CLOSE, EOF, OPEN, TEXT, XmlPull } from "../../src/workbook/ooxml/xml";
-import { OoxmlError, type OoxmlFault } from "../../src/workbook/ooxml/fault";
+import { faultOf } from "./kit";
 import { LIMITS } from "../../src/workbook/limits";
 
 /** Every event as a compact string: <name a=v>, text, </name>. */
@@ -20,16 +20,6 @@ function events(xml: string, depth = 64): string[] {
     } else if (ev === CLOSE) out.push(`</${x.name}>`);
     else if (ev === TEXT) out.push(x.text());
   }
-}
-
-function faultOf(f: () => unknown): OoxmlFault {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof OoxmlError) return e.fault;
-    throw e;
-  }
-  throw new Error("expected a fault");
 }
 
 describe("XML pull parser", () => {

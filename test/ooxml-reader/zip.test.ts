@@ -6,18 +6,7 @@ import * as zlib from "zlib";
 import { LIMITS } from "../../src/workbook/limits";
 import { crc32, ZipArchive } from "../../src/workbook/ooxml/zip";
 import { OoxmlError, type OoxmlFault } from "../../src/workbook/ooxml/fault";
-import { deflatedZeros, deflatePieces, makeZip } from "./kit";
-
-/** The fault a call throws (fails the test when it does not throw an OoxmlError). */
-function faultOf(f: () => unknown): OoxmlFault {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof OoxmlError) return e.fault;
-    throw e;
-  }
-  throw new Error("expected a fault");
-}
+import { deflatedZeros, deflatePieces, faultOf, makeZip } from "./kit";
 
 const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
 

@@ -23,6 +23,7 @@ import { putByName } from "../workbook/lo";
 import { formModel, type FormSpec } from "../../src/cli/forms";
 import { panelModel } from "../../src/workbook/merge";
 import { fullRecords } from "../engine/full-records";
+import { rng } from "../helpers";
 
 export interface KindFile {
   label: string;
@@ -74,18 +75,6 @@ function recordsInput(raters: number): AssessmentInput {
     ...read,
     organization: `示例 "Quality" & <Credit> Co.'s 服务 😀\n第二行`,
     raters: Array.from({ length: raters }, (_, k) => ({ ...base[k % base.length], name: `${base[k % base.length].name ?? ""} ${k + 1} O'Neil & <Co>` })),
-  };
-}
-
-/** mulberry32, so the "random" fills are the same on every run */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -17,7 +17,7 @@ import { modelBuffer } from "../../src/workbook/xlsx/write";
 import { mergeForms, panelModel, type ReturnedFile } from "../../src/workbook/merge";
 import { formModel } from "../../src/cli/forms";
 import { verifyLine } from "../../src/cli/verify";
-import { reviewed, uniform } from "../helpers";
+import { reviewed, rng, uniform } from "../helpers";
 import { convert, filledTemplate, loProfile, tmpDir } from "./lo";
 
 jest.setTimeout(180_000);
@@ -34,18 +34,6 @@ function cellValue(v: ExcelJS.CellValue): unknown {
     if ("text" in v) return (v as { text: string }).text;
   }
   return String(v);
-}
-
-/** mulberry32: a small seeded PRNG, so the "random" cases are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Case {
