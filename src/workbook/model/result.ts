@@ -335,7 +335,8 @@ export function resultSheet(
   });
   const longest = (k: "reason" | "next") => rows.reduce((a, x) => (textUnits(x[k]) > textUnits(a) ? x[k] : a), "");
   b.fit(rReason, longest("reason") + provisional, cB, cE);
-  b.fit(rReason, failedReason + "AAAAA", cB, cE);
+  const widestLabel = codes.map((c) => pick(scheme.gradeLabels[c], lang)).reduce((a, x) => (textUnits(x) > textUnits(a) ? x : a), "");
+  b.fit(rReason, failedReason + widestLabel, cB, cE);
   const nextFilled = `SUBSTITUTE(SUBSTITUTE(${at("next")},"{DS}",FIXED(${at("upMin")}-${Sc},${profile.decimals},TRUE)),"{DT}",${at("upBand")}-${Tc})`;
   // a failed review on scores that give no result: the same sentence, its full stop replaced by the review
   const reviewSuffix = pick(withReview({ zh: "。", en: "." }), lang);
